@@ -1,0 +1,35 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/lib/db/client";
+import { apiKeys, type ApiKey } from "@/lib/db/schema";
+import type { Actor } from "./actor";
+
+const keyPrefix = "tb_";
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+/** Creates a key and returns it in full, the only time it exists outside the caller. */
+export async function createApiKey(
+  q: Queryable,
+  input: { name: string; createdById: string | null },
+): Promise<{ key: string; apiKey: ApiKey }> {
+  const key = keyPrefix + randomBytes(32).toString("base64url");
+  const [apiKey] = await q
+    .insert(apiKeys)
+    .values({ name: input.name, prefix: key.slice(0, 10), keyHash: hashApiKey(key), createdById: input.createdById })
+    .returning();
+  return { key, apiKey: apiKey! };
+}
+
+/** The actor for a bearer key, or null for an unknown or revoked key. */
+export async function actorForApiKey(q: Queryable, key: string): Promise<Actor | null> {
+  if (!key.startsWith(keyPrefix)) return null;
+  const [apiKey] = await q
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id, name: apiKeys.name });
+  return apiKey ? { type: "api_key", id: apiKey.id, name: apiKey.name } : null;
+}

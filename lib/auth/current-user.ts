@@ -1,0 +1,29 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db/client";
+import type { User } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { authOptions } from "./auth-options";
+import { findActiveUser } from "./users";
+
+/** The signed-in, still active staff member of this request, or null. */
+export async function getCurrentUser(): Promise<User | null> {
+  const session = await getServerSession(authOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id ?? null;
+  if (!id) return null;
+  return findActiveUser(db(), id);
+}
+
+/** For pages: sends visitors who are not signed in to the login page. */
+export async function requireUserOrRedirect(): Promise<User> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For server actions: refuses before any work when nobody is signed in. */
+export async function requireUser(): Promise<User> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Please sign in again");
+  return user;
+}

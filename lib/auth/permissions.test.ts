@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "./actor";
+import { canManageSettings, canWorkTickets } from "./permissions";
+
+const user = (role: "admin" | "agent" | "staff"): Actor => ({ type: "user", id: "u", role, name: role });
+const apiKey: Actor = { type: "api_key", id: "k", name: "zapier" };
+
+describe("permissions", () => {
+  it("lets every staff role and API keys work tickets", () => {
+    for (const actor of [user("admin"), user("agent"), user("staff"), apiKey]) {
+      expect(canWorkTickets(actor)).toBe(true);
+    }
+  });
+
+  it("lets only admins manage settings", () => {
+    expect(canManageSettings(user("admin"))).toBe(true);
+    expect(canManageSettings(user("agent"))).toBe(false);
+    expect(canManageSettings(user("staff"))).toBe(false);
+    expect(canManageSettings(apiKey)).toBe(false);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Actor } from "./actor";
+
+// Customer experience is everyone's job: every staff role reads and answers every
+// ticket. Only admins change settings.
+
+export function canWorkTickets(actor: Actor): boolean {
+  return actor.type === "api_key" || ["admin", "agent", "staff"].includes(actor.role);
+}
+
+export function canManageSettings(actor: Actor): boolean {
+  return actor.type === "user" && actor.role === "admin";
+}

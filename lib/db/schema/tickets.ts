@@ -1,0 +1,137 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  channelKinds,
+  messageKinds,
+  ticketPriorities,
+  ticketStatuses,
+  type ChannelKind,
+  type MessageKind,
+  type TicketStatus,
+} from "../../tickets/ticket-constants";
+import { customers } from "./customers";
+import { apiKeys, users } from "./users";
+
+export { channelKinds, messageKinds, ticketPriorities, ticketStatuses };
+export type { ChannelKind, MessageKind, TicketStatus };
+
+export const channelKind = pgEnum("channel_kind", channelKinds);
+export const ticketStatus = pgEnum("ticket_status", ticketStatuses);
+export const ticketPriority = pgEnum("ticket_priority", ticketPriorities);
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // The number people say out loud ("ticket 1042").
+    number: integer().generatedAlwaysAsIdentity({ startWith: 1001 }).notNull(),
+    subject: text().notNull(),
+    status: ticketStatus().notNull().default("open"),
+    priority: ticketPriority().notNull().default("normal"),
+    channel: channelKind().notNull(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    assigneeId: uuid().references(() => users.id, { onDelete: "set null" }),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    // Last per-ticket message sequence number handed out; bumped in the same transaction
+    // that inserts the message, which also serialises concurrent writers on one ticket.
+    lastMessageSeq: integer().notNull().default(0),
+    lastMessageAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastMessagePreview: text().notNull().default(""),
+    firstResponseAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("tickets_number_key").on(t.number),
+    index("tickets_inbox_idx").on(t.lastMessageAt.desc(), t.id.desc()),
+    index("tickets_status_inbox_idx").on(t.status, t.lastMessageAt.desc(), t.id.desc()),
+    index("tickets_assignee_idx").on(t.assigneeId),
+    index("tickets_customer_idx").on(t.customerId),
+  ],
+);
+
+export type Ticket = typeof tickets.$inferSelect;
+
+export const messageDirections = ["in", "out"] as const;
+export const messageDirection = pgEnum("message_direction", messageDirections);
+
+export const messageKind = pgEnum("message_kind", messageKinds);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    seq: integer().notNull(),
+    direction: messageDirection().notNull(),
+    kind: messageKind().notNull(),
+    authorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    authorCustomerId: uuid().references(() => customers.id, { onDelete: "set null" }),
+    bodyText: text().notNull(),
+    // Sanitized on the server before it is stored; never raw sender HTML.
+    bodyHtml: text(),
+    // Provider id (email Message-ID, Twilio CallSid): makes inbound ingest idempotent.
+    externalId: text(),
+    // Chosen by the sending client so a retried send is stored once.
+    clientMessageId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("messages_ticket_seq_key").on(t.ticketId, t.seq),
+    uniqueIndex("messages_ticket_client_id_key")
+      .on(t.ticketId, t.clientMessageId)
+      .where(sql`${t.clientMessageId} is not null`),
+    index("messages_external_id_idx").on(t.externalId).where(sql`${t.externalId} is not null`),
+  ],
+);
+
+export type Message = typeof messages.$inferSelect;
+
+// Audit log of everything that happened to a ticket, by whom.
+export const ticketEvents = pgTable(
+  "ticket_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    actorApiKeyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.createdAt)],
+);
+
+// Mail written while no SMTP_URL is configured (and the audit trail of what was sent):
+// visible to admins and read by tests.
+export const outboundEmails = pgTable(
+  "outbound_emails",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    messageId: uuid()
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    bodyText: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("outbound_emails_message_key").on(t.messageId)],
+);

@@ -1,0 +1,46 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const userRoles = ["admin", "agent", "staff"] as const;
+export const userRole = pgEnum("user_role", userRoles);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Stored lower-cased so that login and uniqueness ignore case.
+    email: text().notNull(),
+    name: text().notNull(),
+    role: userRole().notNull().default("staff"),
+    passwordHash: text(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type UserRole = (typeof userRoles)[number];
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    // The first characters of the key, shown in Settings so an admin can tell keys apart.
+    prefix: text().notNull(),
+    // SHA-256 of the whole key: keys are long random strings, so a fast hash is enough.
+    keyHash: text().notNull(),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    index("api_keys_active_idx").on(t.createdAt).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;

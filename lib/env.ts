@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env. Everything else asks getEnv().
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  APP_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_URL: z.string().optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  dataDir: string;
+  /** The database is the embedded PostgreSQL started by this process. */
+  embeddedDatabase: boolean;
+  authSecret: string;
+};
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {}
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(blankToUndefined(process.env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(values.DATA_DIR);
+  const embeddedDatabase = !values.DATABASE_URL;
+  const authSecret = values.AUTH_SECRET ?? generatedAuthSecret(dataDir, embeddedDatabase);
+
+  // next-auth reads its own variables; they are derived here so that nothing else does.
+  if (values.APP_URL) process.env.NEXTAUTH_URL = values.APP_URL;
+  else process.env.AUTH_TRUST_HOST = "true";
+
+  cached = { ...values, dataDir, embeddedDatabase, authSecret };
+  return cached;
+}
+
+function generatedAuthSecret(dataDir: string, embeddedDatabase: boolean): string {
+  if (!embeddedDatabase) {
+    throw new EnvError(
+      "Invalid environment:\n  AUTH_SECRET: required when DATABASE_URL is set (e.g. `openssl rand -base64 32`); " +
+        "every app node must share it",
+    );
+  }
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+}
+
+/** The base URL people reach the app at, for links in mail and start-up output. */
+export function appUrl(): string {
+  const env = getEnv();
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}

@@ -1,0 +1,8 @@
+import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
+
+export type DomainEvent =
+  | { type: "ticket.created"; ticket: TicketSummary }
+  | { type: "ticket.updated"; ticket: TicketSummary; changes: string[] }
+  | { type: "message.created"; ticket: TicketSummary; message: MessageView };
+
+export type DomainEventType = DomainEvent["type"];

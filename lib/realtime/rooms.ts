@@ -1,0 +1,2 @@
+export const staffRoom = "staff";
+export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;

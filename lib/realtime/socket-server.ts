@@ -1,0 +1,77 @@
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { createClient } from "redis";
+import { Server, type Namespace } from "socket.io";
+import { z } from "zod";
+import { userIdFromCookieHeader } from "@/lib/auth/session-cookie";
+import { findActiveUser } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+import { logger } from "@/lib/logger";
+import { listMessages } from "@/lib/tickets/ticket-queries";
+import { staffRoom, ticketRoom } from "./rooms";
+
+export type AgentSocketData = { userId: string; role: string };
+
+const watchRequest = z.uuid();
+const syncRequest = z.object({ ticketId: z.uuid(), afterSeq: z.number().int().min(0) });
+
+/**
+ * socket.io on the app's own HTTP server. Clients never pick their rooms: the server
+ * joins each socket after checking who it is.
+ */
+export async function attachRealtime(httpServer: HttpServer, options: { redisUrl?: string }): Promise<Server> {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+  });
+  if (options.redisUrl) {
+    const redis = createClient({ url: options.redisUrl });
+    redis.on("error", (error) => logger.error("redis error", { error }));
+    await redis.connect();
+    io.adapter(createAdapter(redis));
+    logger.info("Realtime fans out through Redis");
+  }
+  configureAgentNamespace(io.of("/agents"));
+  return io;
+}
+
+function configureAgentNamespace(agents: Namespace) {
+  agents.use(async (socket, next) => {
+    try {
+      const userId = await userIdFromCookieHeader(socket.request.headers.cookie);
+      const user = userId ? await findActiveUser(db(), userId) : null;
+      if (!user) return next(new Error("unauthorized"));
+      socket.data = { userId: user.id, role: user.role } satisfies AgentSocketData;
+      next();
+    } catch (error) {
+      logger.error("agent socket authentication failed", { error });
+      next(new Error("unavailable"));
+    }
+  });
+
+  agents.on("connection", (socket) => {
+    // Every staff role may read every ticket, so each signed-in socket follows the inbox.
+    socket.join(staffRoom);
+
+    socket.on("ticket:watch", (ticketId: unknown) => {
+      const parsed = watchRequest.safeParse(ticketId);
+      if (parsed.success) socket.join(ticketRoom(parsed.data));
+    });
+    socket.on("ticket:unwatch", (ticketId: unknown) => {
+      const parsed = watchRequest.safeParse(ticketId);
+      if (parsed.success) socket.leave(ticketRoom(parsed.data));
+    });
+    // A client that reconnects or sees a gap in sequence numbers asks for what it missed.
+    socket.on("ticket:sync", async (request: unknown, ack: unknown) => {
+      if (typeof ack !== "function") return;
+      const parsed = syncRequest.safeParse(request);
+      if (!parsed.success) return ack({ error: "bad_request" });
+      try {
+        ack({ messages: await listMessages(db(), parsed.data.ticketId, parsed.data.afterSeq) });
+      } catch (error) {
+        logger.error("ticket sync failed", { error });
+        ack({ error: "internal_error" });
+      }
+    });
+  });
+}

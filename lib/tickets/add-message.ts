@@ -1,0 +1,63 @@
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
+import { actorColumns } from "@/lib/auth/actor";
+import { canWorkTickets } from "@/lib/auth/permissions";
+import { deliverToCustomer } from "@/lib/channels/registry";
+import { db } from "@/lib/db/client";
+import { customers, messages, ticketEvents, tickets } from "@/lib/db/schema";
+import { forbidden, notFound } from "@/lib/errors";
+import { publish } from "@/lib/events/event-bus";
+import { appendMessage } from "./append-message";
+import type { AddMessageInput } from "./ticket.validation";
+import { findMessageView, findTicketSummary } from "./ticket-queries";
+import type { MessageView } from "./ticket-views";
+
+/**
+ * A staff member (or an integration) answers the customer or leaves an internal note.
+ * A reply is handed to the ticket's channel in the same transaction; a note never is.
+ * Retrying with the same clientMessageId returns the stored message instead of a copy.
+ */
+export async function addMessage(actor: Actor, ticketId: string, input: AddMessageInput): Promise<MessageView> {
+  if (!canWorkTickets(actor)) throw forbidden();
+
+  const result = await db().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ ticket: tickets, customer: customers })
+      .from(tickets)
+      .innerJoin(customers, eq(customers.id, tickets.customerId))
+      .where(eq(tickets.id, ticketId))
+      .for("update", { of: tickets });
+    if (!current) throw notFound("Ticket");
+
+    if (input.clientMessageId) {
+      const [existing] = await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.ticketId, ticketId), eq(messages.clientMessageId, input.clientMessageId)));
+      if (existing) return { messageId: existing.id, created: false };
+    }
+
+    const { ticket, message } = await appendMessage(tx, ticketId, {
+      direction: "out",
+      kind: input.kind,
+      bodyText: input.body,
+      authorUserId: actor.type === "user" ? actor.id : null,
+      clientMessageId: input.clientMessageId ?? null,
+    });
+    if (input.kind === "reply") await deliverToCustomer(tx, { ticket, customer: current.customer, message });
+    await tx.insert(ticketEvents).values({
+      ticketId,
+      type: input.kind === "note" ? "note.added" : "reply.sent",
+      ...actorColumns(actor),
+      data: { messageId: message.id },
+    });
+    return { messageId: message.id, created: true };
+  });
+
+  const view = (await findMessageView(db(), result.messageId))!;
+  if (result.created) {
+    const summary = (await findTicketSummary(db(), ticketId))!;
+    publish({ type: "message.created", ticket: summary, message: view });
+  }
+  return view;
+}

@@ -1,0 +1,54 @@
+import { eq, sql } from "drizzle-orm";
+import type { Transaction } from "@/lib/db/client";
+import { messages, tickets, type Message, type Ticket } from "@/lib/db/schema";
+
+export type NewMessage = {
+  direction: "in" | "out";
+  kind: "reply" | "note" | "call" | "event";
+  bodyText: string;
+  bodyHtml?: string | null;
+  authorUserId?: string | null;
+  authorCustomerId?: string | null;
+  externalId?: string | null;
+  clientMessageId?: string | null;
+};
+
+const previewLength = 140;
+
+/**
+ * Stores a message with the ticket's next sequence number and moves the ticket's
+ * "last activity". Bumping the ticket row first locks it, so concurrent writers to one
+ * ticket get consecutive sequence numbers.
+ */
+export async function appendMessage(
+  tx: Transaction,
+  ticketId: string,
+  input: NewMessage,
+): Promise<{ ticket: Ticket; message: Message }> {
+  const [ticket] = await tx
+    .update(tickets)
+    .set({
+      lastMessageSeq: sql`${tickets.lastMessageSeq} + 1`,
+      updatedAt: sql`now()`,
+      lastMessageAt: sql`now()`,
+      // The inbox is staff-only, so a note may show there, marked as one.
+      lastMessagePreview: (input.kind === "note" ? "Note: " : "") + preview(input.bodyText),
+      ...(input.direction === "out" && input.kind === "reply"
+        ? { firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, now())` }
+        : {}),
+    })
+    .where(eq(tickets.id, ticketId))
+    .returning();
+  if (!ticket) throw new Error(`appendMessage: ticket ${ticketId} does not exist`);
+
+  const [message] = await tx
+    .insert(messages)
+    .values({ ...input, ticketId, seq: ticket.lastMessageSeq })
+    .returning();
+  return { ticket, message: message! };
+}
+
+function preview(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > previewLength ? `${oneLine.slice(0, previewLength - 1)}…` : oneLine;
+}

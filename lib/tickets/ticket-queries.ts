@@ -1,0 +1,151 @@
+import { and, asc, desc, eq, gt, isNull, lt, or, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/lib/db/client";
+import { customers, messages, tickets, users, type TicketStatus } from "@/lib/db/schema";
+import type { MessageView, TicketSummary, TicketWithMessages } from "./ticket-views";
+
+// Data access only: callers pass their scope; nothing here reads a session.
+
+const assignees = alias(users, "assignee");
+const authors = alias(users, "author");
+const authorCustomers = alias(customers, "author_customer");
+
+const summaryColumns = {
+  ticket: tickets,
+  customer: { id: customers.id, name: customers.name, email: customers.email },
+  assignee: { id: assignees.id, name: assignees.name, email: assignees.email },
+};
+
+type SummaryRow = {
+  ticket: typeof tickets.$inferSelect;
+  customer: { id: string; name: string | null; email: string | null };
+  assignee: { id: string; name: string; email: string } | null;
+};
+
+function selectSummaries(q: Queryable) {
+  return q
+    .select(summaryColumns)
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId));
+}
+
+function toSummary({ ticket, customer, assignee }: SummaryRow): TicketSummary {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    status: ticket.status,
+    priority: ticket.priority,
+    channel: ticket.channel,
+    tags: ticket.tags,
+    customer,
+    assignee,
+    lastMessageAt: ticket.lastMessageAt.toISOString(),
+    lastMessagePreview: ticket.lastMessagePreview,
+    lastMessageSeq: ticket.lastMessageSeq,
+    firstResponseAt: ticket.firstResponseAt?.toISOString() ?? null,
+    resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+  };
+}
+
+export async function findTicketSummary(q: Queryable, ticketId: string): Promise<TicketSummary | null> {
+  const [row] = await selectSummaries(q).where(eq(tickets.id, ticketId)).limit(1);
+  return row ? toSummary(row) : null;
+}
+
+export type TicketListFilter = {
+  status?: TicketStatus;
+  /** A user id, or "none" for unassigned tickets. */
+  assigneeId?: string;
+  cursor?: TicketCursor;
+  limit: number;
+};
+
+/** Position after the last ticket of a page: newest activity first, id breaks ties. */
+export type TicketCursor = { lastMessageAt: string; id: string };
+
+export async function listTicketSummaries(
+  q: Queryable,
+  filter: TicketListFilter,
+): Promise<{ tickets: TicketSummary[]; nextCursor: TicketCursor | null }> {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(tickets.status, filter.status));
+  if (filter.assigneeId === "none") conditions.push(isNull(tickets.assigneeId));
+  else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
+  if (filter.cursor) {
+    const at = new Date(filter.cursor.lastMessageAt);
+    conditions.push(
+      or(lt(tickets.lastMessageAt, at), and(eq(tickets.lastMessageAt, at), lt(tickets.id, filter.cursor.id)))!,
+    );
+  }
+  const rows = await selectSummaries(q)
+    .where(and(...conditions))
+    .orderBy(desc(tickets.lastMessageAt), desc(tickets.id))
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit).map(toSummary);
+  const last = page.at(-1);
+  const nextCursor = rows.length > filter.limit && last ? { lastMessageAt: last.lastMessageAt, id: last.id } : null;
+  return { tickets: page, nextCursor };
+}
+
+const messageColumns = {
+  message: messages,
+  authorUser: { id: authors.id, name: authors.name, email: authors.email },
+  authorCustomer: { id: authorCustomers.id, name: authorCustomers.name, email: authorCustomers.email },
+};
+
+export async function listMessages(q: Queryable, ticketId: string, afterSeq = 0): Promise<MessageView[]> {
+  const rows = await q
+    .select(messageColumns)
+    .from(messages)
+    .leftJoin(authors, eq(authors.id, messages.authorUserId))
+    .leftJoin(authorCustomers, eq(authorCustomers.id, messages.authorCustomerId))
+    .where(and(eq(messages.ticketId, ticketId), gt(messages.seq, afterSeq)))
+    .orderBy(asc(messages.seq));
+  return rows.map(toMessageView);
+}
+
+export async function findMessageView(q: Queryable, messageId: string): Promise<MessageView | null> {
+  const [row] = await q
+    .select(messageColumns)
+    .from(messages)
+    .leftJoin(authors, eq(authors.id, messages.authorUserId))
+    .leftJoin(authorCustomers, eq(authorCustomers.id, messages.authorCustomerId))
+    .where(eq(messages.id, messageId))
+    .limit(1);
+  return row ? toMessageView(row) : null;
+}
+
+function toMessageView(row: {
+  message: typeof messages.$inferSelect;
+  authorUser: { id: string; name: string; email: string } | null;
+  authorCustomer: { id: string; name: string | null; email: string | null } | null;
+}): MessageView {
+  const { message } = row;
+  const author = row.authorUser
+    ? { type: "user" as const, ...row.authorUser }
+    : row.authorCustomer
+      ? { type: "customer" as const, ...row.authorCustomer }
+      : null;
+  return {
+    id: message.id,
+    ticketId: message.ticketId,
+    seq: message.seq,
+    direction: message.direction,
+    kind: message.kind,
+    internal: message.kind === "note",
+    author,
+    bodyText: message.bodyText,
+    bodyHtml: message.bodyHtml,
+    createdAt: message.createdAt.toISOString(),
+  };
+}
+
+export async function findTicketWithMessages(q: Queryable, ticketId: string): Promise<TicketWithMessages | null> {
+  const summary = await findTicketSummary(q, ticketId);
+  if (!summary) return null;
+  return { ...summary, messages: await listMessages(q, ticketId) };
+}

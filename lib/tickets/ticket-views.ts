@@ -1,0 +1,41 @@
+import type { ChannelKind, MessageKind, TicketStatus } from "@/lib/db/schema";
+
+// The shapes the UI, the API and realtime events all show. Dates are ISO strings so
+// that the same object crosses JSON, socket.io and server-component boundaries unchanged.
+
+export type PersonRef = { id: string; name: string | null; email: string | null };
+
+export type TicketSummary = {
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: "low" | "normal" | "high" | "urgent";
+  channel: ChannelKind;
+  tags: string[];
+  customer: PersonRef;
+  assignee: PersonRef | null;
+  lastMessageAt: string;
+  lastMessagePreview: string;
+  lastMessageSeq: number;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type MessageView = {
+  id: string;
+  ticketId: string;
+  seq: number;
+  direction: "in" | "out";
+  kind: MessageKind;
+  /** True for internal notes: never shown or sent to the customer. */
+  internal: boolean;
+  author: ({ type: "user" | "customer" } & PersonRef) | null;
+  bodyText: string;
+  bodyHtml: string | null;
+  createdAt: string;
+};
+
+export type TicketWithMessages = TicketSummary & { messages: MessageView[] };

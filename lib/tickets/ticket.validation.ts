@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { channelKinds, ticketStatuses } from "./ticket-constants";
+
+// Client-safe schemas shared by forms, server actions and the REST API.
+
+export const messageBody = z.string().trim().min(1, "Write something first").max(50_000);
+
+export const createTicketInput = z.object({
+  subject: z.string().trim().min(1, "Subject is required").max(300),
+  channel: z.enum(channelKinds).default("email"),
+  customer: z.object({
+    email: z.email("Must be a valid email address").max(320),
+    name: z.string().trim().max(200).optional(),
+  }),
+  message: z.object({ body: messageBody }),
+});
+export type CreateTicketInput = z.infer<typeof createTicketInput>;
+
+export const addMessageInput = z.object({
+  kind: z.enum(["reply", "note"]),
+  body: messageBody,
+  clientMessageId: z.string().min(8).max(100).optional(),
+});
+export type AddMessageInput = z.infer<typeof addMessageInput>;
+
+export const ticketStatusInput = z.enum(ticketStatuses);
+
+export const listTicketsQuery = z.object({
+  status: z.enum(ticketStatuses).optional(),
+  assignee: z.union([z.literal("none"), z.literal("me"), z.uuid()]).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});

@@ -1,0 +1,60 @@
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { closeDatabase, connectDatabase } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
+import { appUrl, getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { forwardEventsToSockets } from "@/lib/realtime/event-listener";
+import { attachRealtime } from "@/lib/realtime/socket-server";
+
+// One process: the Next.js request handler and socket.io on one port. Logic lives in lib/.
+async function main() {
+  const startedAt = Date.now();
+  const env = getEnv();
+  const dev = process.argv.includes("--dev");
+
+  const embedded = env.embeddedDatabase ? await startEmbeddedPostgres(path.join(env.dataDir, "postgres")) : null;
+  const databaseUrl = embedded?.url ?? env.DATABASE_URL!;
+  await migrateDatabase(databaseUrl);
+  connectDatabase(databaseUrl);
+  const demo = embedded ? await seedDemoWorkspaceIfEmpty() : null;
+
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const httpServer = createServer((req, res) => void handle(req, res));
+  if (dev) {
+    const upgrade = app.getUpgradeHandler();
+    httpServer.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
+    });
+  }
+  const io = await attachRealtime(httpServer, { redisUrl: env.REDIS_URL });
+  forwardEventsToSockets(io);
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
+  logger.info(embedded ? "Database: embedded PostgreSQL in " + path.join(env.dataDir, "postgres") : "Database: DATABASE_URL");
+  if (demo) logger.info(`Demo login: ${demo.email} / ${demo.password}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    io.close();
+    await closeDatabase();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  logger.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
