@@ -33,3 +33,29 @@ export async function actorForApiKey(q: Queryable, key: string): Promise<Actor |
     .returning({ id: apiKeys.id, name: apiKeys.name });
   return apiKey ? { type: "api_key", id: apiKey.id, name: apiKey.name } : null;
 }
+
+export type ApiKeyListItem = Pick<ApiKey, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt">;
+
+export async function listApiKeys(q: Queryable): Promise<ApiKeyListItem[]> {
+  return q
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .orderBy(sql`${apiKeys.revokedAt} is not null`, sql`${apiKeys.createdAt} desc`);
+}
+
+/** Revokes a key at once; returns false when there is no such active key. */
+export async function revokeApiKey(q: Queryable, id: string): Promise<boolean> {
+  const revoked = await q
+    .update(apiKeys)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return revoked.length > 0;
+}
