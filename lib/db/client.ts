@@ -22,6 +22,7 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    connect_timeout: 10,
     connection: { application_name: "touchbase" },
   });
   const db = drizzle({ client: sql, schema, casing: "snake_case" });

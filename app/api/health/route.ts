@@ -4,10 +4,15 @@ import { logger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
 
+const timeoutMs = 3000;
+
 export async function GET() {
   const startedAt = performance.now();
   try {
-    await db().execute(sql`select 1`);
+    await Promise.race([
+      db().execute(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)),
+    ]);
     return Response.json({ status: "ok", database: "up", latencyMs: Math.round(performance.now() - startedAt) });
   } catch (error) {
     logger.error("health check: database unreachable", { error });
