@@ -1,0 +1,37 @@
+import { AppError } from "@/lib/errors";
+
+export const maxBodyBytes = 1024 * 1024;
+
+const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${maxBodyBytes} bytes`);
+
+/**
+ * Reads and parses a JSON body, refusing one over `limit` bytes. The declared length is
+ * checked first, and the stream is counted too, because a chunked body declares none.
+ */
+export async function readJsonBody(request: Request, limit = maxBodyBytes): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body must be valid JSON");
+  }
+}
