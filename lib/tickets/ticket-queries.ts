@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
 import { customers, messages, tickets, users, type TicketStatus } from "@/lib/db/schema";
@@ -64,8 +64,14 @@ export type TicketListFilter = {
   limit: number;
 };
 
-/** Position after the last ticket of a page: newest activity first, id breaks ties. */
+/**
+ * Position after the last ticket of a page: newest activity first, id breaks ties.
+ * `lastMessageAt` keeps PostgreSQL's microseconds: a millisecond ISO string would skip
+ * tickets whose activity falls within the same millisecond as the page's last one.
+ */
 export type TicketCursor = { lastMessageAt: string; id: string };
+
+const cursorTimestamp = sql<string>`to_char(${tickets.lastMessageAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export async function listTicketSummaries(
   q: Queryable,
@@ -76,19 +82,23 @@ export async function listTicketSummaries(
   if (filter.assigneeId === "none") conditions.push(isNull(tickets.assigneeId));
   else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
   if (filter.cursor) {
-    const at = new Date(filter.cursor.lastMessageAt);
+    const at = sql`${filter.cursor.lastMessageAt}::timestamptz`;
     conditions.push(
       or(lt(tickets.lastMessageAt, at), and(eq(tickets.lastMessageAt, at), lt(tickets.id, filter.cursor.id)))!,
     );
   }
-  const rows = await selectSummaries(q)
+  const rows = await q
+    .select({ ...summaryColumns, cursorAt: cursorTimestamp })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
     .where(and(...conditions))
     .orderBy(desc(tickets.lastMessageAt), desc(tickets.id))
     .limit(filter.limit + 1);
-  const page = rows.slice(0, filter.limit).map(toSummary);
+  const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > filter.limit && last ? { lastMessageAt: last.lastMessageAt, id: last.id } : null;
-  return { tickets: page, nextCursor };
+  const nextCursor = rows.length > filter.limit && last ? { lastMessageAt: last.cursorAt, id: last.ticket.id } : null;
+  return { tickets: page.map(toSummary), nextCursor };
 }
 
 const messageColumns = {
