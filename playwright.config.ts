@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// The fixtures seed users straight into the database the server uses, so both must be
+// given the same scratch database: `npm run test:e2e` provisions one (scripts/test.ts).
+if (!process.env.DATABASE_URL || !process.env.AUTH_SECRET) {
+  throw new Error(
+    "End-to-end tests need a scratch database: run `npm run test:e2e`, or set DATABASE_URL and AUTH_SECRET yourself",
+  );
+}
+
+const port = Number(process.env.E2E_PORT ?? 3200);
+const baseURL = `http://127.0.0.1:${port}`;
+const systemChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  // The machines this runs on have two cores, shared with the app server.
+  workers: 2,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        ...(existsSync(systemChromium)
+          ? {
+              launchOptions: {
+                executablePath: systemChromium,
+                args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+              },
+            }
+          : {}),
+      },
+    },
+  ],
+  webServer: {
+    // Builds the app first when its sources changed since the last build.
+    command: "npm start",
+    url: `${baseURL}/api/health`,
+    // A cold `next build` on two cores takes a few minutes.
+    timeout: 10 * 60_000,
+    // Never reuse a server: one already on this port may be using another database.
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: process.env.DATABASE_URL,
+      AUTH_SECRET: process.env.AUTH_SECRET,
+      // Mail stays in the outbox table, where the tests read it.
+      SMTP_URL: "",
+      SMTP_PORT: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
