@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres } from "./embedded";
+
+// Command-line tools share the embedded cluster with a running app: PostgreSQL allows one
+// server per data directory, so a tool connects to the app's server when there is one
+// (the port is line 4 of postmaster.pid) and starts its own only when there is not.
+
+const user = "touchbase";
+const password = "touchbase";
+
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgres://${user}:${password}@127.0.0.1:${port}/touchbase`;
+}
+
+/** The port of a PostgreSQL that is running on `dir`, or null. */
+export function runningEmbeddedPort(dir: string): number | null {
+  const lock = path.join(dir, "postmaster.pid");
+  if (!existsSync(lock)) return null;
+  const lines = readFileSync(lock, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!(pid > 0) || !(port > 0) || !isAlive(pid)) return null;
+  return port;
+}
+
+export async function connectToEmbeddedPostgres(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = runningEmbeddedPort(dir);
+  if (port) return { url: embeddedDatabaseUrl(port), stop: async () => {} };
+  return startEmbeddedPostgres(dir);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another OS user (the `postgres` user).
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
+}

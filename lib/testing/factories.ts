@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
+import { hashPassword } from "@/lib/auth/password";
+import { userActor } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+import { users, type ApiKey, type ChannelKind, type User, type UserRole } from "@/lib/db/schema";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import type { TicketWithMessages } from "@/lib/tickets/ticket-views";
+
+// Shared by vitest and Playwright. Tests run in parallel against one database and never
+// truncate it, so every row made here is unique to its caller.
+
+export function uniqueSuffix(): string {
+  return randomBytes(6).toString("hex");
+}
+
+export function uniqueEmail(label = "someone"): string {
+  return `${label}-${uniqueSuffix()}@example.test`;
+}
+
+export async function createTestUser(
+  options: { role?: UserRole; name?: string; active?: boolean; password?: string } = {},
+): Promise<{ user: User; password: string; actor: Actor }> {
+  const role = options.role ?? "agent";
+  const password = options.password ?? `pw-${uniqueSuffix()}`;
+  const [user] = await db()
+    .insert(users)
+    .values({
+      email: uniqueEmail(role),
+      name: options.name ?? `Test ${role} ${uniqueSuffix()}`,
+      role,
+      active: options.active ?? true,
+      passwordHash: await hashPassword(password),
+    })
+    .returning();
+  return { user: user!, password, actor: userActor(user!) };
+}
+
+export async function createTestApiKey(
+  options: { name?: string; revoked?: boolean } = {},
+): Promise<{ key: string; apiKey: ApiKey; actor: Actor }> {
+  const { key, apiKey } = await createApiKey(db(), {
+    name: options.name ?? `test key ${uniqueSuffix()}`,
+    createdById: null,
+  });
+  if (options.revoked) await revokeApiKey(db(), apiKey.id);
+  return { key, apiKey, actor: { type: "api_key", id: apiKey.id, name: apiKey.name } };
+}
+
+let defaultActor: Promise<Actor> | undefined;
+
+/** Opens a ticket through the real use-case, by default for a new customer. */
+export async function createTestTicket(
+  options: {
+    actor?: Actor;
+    subject?: string;
+    channel?: ChannelKind;
+    customer?: { email: string; name?: string };
+    body?: string;
+  } = {},
+): Promise<TicketWithMessages> {
+  const actor = options.actor ?? (await (defaultActor ??= createTestApiKey({ name: "test factory" }).then((k) => k.actor)));
+  return createTicket(actor, {
+    subject: options.subject ?? `Test ticket ${uniqueSuffix()}`,
+    channel: options.channel ?? "email",
+    customer: options.customer ?? { email: uniqueEmail("customer"), name: "Test Customer" },
+    message: { body: options.body ?? "Hello, I need help." },
+  });
+}
