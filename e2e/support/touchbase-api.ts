@@ -1,0 +1,43 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import type { MessageView, TicketWithMessages } from "@/lib/tickets/ticket-views";
+
+/** The public REST API as an integration calls it: JSON over HTTP with a bearer key. */
+export class TouchbaseApi {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly key: string,
+  ) {}
+
+  private get headers() {
+    return { authorization: `Bearer ${this.key}` };
+  }
+
+  async createTicket(input: { subject: string; customerEmail: string; body: string }): Promise<TicketWithMessages> {
+    const response = await this.request.post("/api/v1/tickets", {
+      headers: this.headers,
+      data: {
+        subject: input.subject,
+        channel: "email",
+        customer: { email: input.customerEmail, name: "E2E Customer" },
+        message: { body: input.body },
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as TicketWithMessages;
+  }
+
+  async getTicket(id: string): Promise<TicketWithMessages> {
+    const response = await this.request.get(`/api/v1/tickets/${id}`, { headers: this.headers });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as TicketWithMessages;
+  }
+
+  async addMessage(ticketId: string, input: { kind: "reply" | "note"; body: string }): Promise<MessageView> {
+    const response = await this.request.post(`/api/v1/tickets/${ticketId}/messages`, {
+      headers: this.headers,
+      data: input,
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as MessageView;
+  }
+}
