@@ -1,0 +1,142 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import type { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getEnv } from "@/lib/env";
+import { createTestTicket, createTestUser } from "@/lib/testing/factories";
+import { addMessage } from "@/lib/tickets/add-message";
+import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
+import { forwardEventsToSockets } from "./event-listener";
+import { attachRealtime } from "./socket-server";
+
+type Node = { http: HttpServer; io: Server; url: string; stopForwarding: () => void };
+
+async function startNode(redisUrl?: string): Promise<Node> {
+  const http = createServer();
+  const io = await attachRealtime(http, { redisUrl });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  return { http, io, url: `http://127.0.0.1:${port}`, stopForwarding: () => {} };
+}
+
+async function stopNode(node: Node) {
+  node.stopForwarding();
+  await new Promise<void>((resolve) => node.io.close(() => resolve()));
+}
+
+async function sessionCookie(userId: string): Promise<string> {
+  const token = await encode({ token: { sub: userId }, secret: getEnv().authSecret });
+  return `next-auth.session-token=${token}`;
+}
+
+function agentSocket(node: Node, cookie?: string): Socket {
+  return connect(`${node.url}/agents`, {
+    transports: ["websocket"],
+    extraHeaders: cookie ? { cookie } : {},
+    reconnection: false,
+  });
+}
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+}
+
+function nextEvent<T>(socket: Socket, name: string, match: (payload: T) => boolean): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (payload: T) => {
+      if (!match(payload)) return;
+      socket.off(name, listener);
+      resolve(payload);
+    };
+    socket.on(name, listener);
+  });
+}
+
+describe("agent realtime", () => {
+  let node: Node;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    node = await startNode();
+    node.stopForwarding = forwardEventsToSockets(node.io);
+  });
+
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
+    await stopNode(node);
+  });
+
+  it("refuses a socket without a session, or with a forged or deactivated one", async () => {
+    const { user } = await createTestUser({ role: "agent", active: false });
+    const forged = `next-auth.session-token=${"x".repeat(40)}`;
+    for (const cookie of [undefined, forged, await sessionCookie(user.id)]) {
+      const socket = agentSocket(node, cookie);
+      sockets.push(socket);
+      await expect(connected(socket)).rejects.toThrow("unauthorized");
+    }
+  });
+
+  it("sends new tickets to every signed-in staff member, and messages to those watching", async () => {
+    const { user, actor } = await createTestUser({ role: "staff" });
+    const socket = agentSocket(node, await sessionCookie(user.id));
+    sockets.push(socket);
+    await connected(socket);
+
+    const subject = `Realtime ${Date.now()}`;
+    const changed = nextEvent<TicketSummary>(socket, "ticket:changed", (t) => t.subject === subject);
+    const ticket = await createTestTicket({ subject });
+    expect((await changed).id).toBe(ticket.id);
+
+    socket.emit("ticket:watch", ticket.id);
+    // The watch request and the next emit travel on one ordered connection; a round trip
+    // through ticket:sync guarantees the server has joined the room before we write.
+    const synced = await socket.emitWithAck("ticket:sync", { ticketId: ticket.id, afterSeq: 0 });
+    expect(synced.messages.map((m: MessageView) => m.seq)).toEqual([1]);
+
+    const created = nextEvent<MessageView>(socket, "message:created", (m) => m.ticketId === ticket.id);
+    const note = await addMessage(actor, ticket.id, { kind: "note", body: "Internal: check the carrier" });
+    const received = await created;
+    expect(received).toMatchObject({ id: note.id, seq: 2, internal: true });
+
+    const missed = await socket.emitWithAck("ticket:sync", { ticketId: ticket.id, afterSeq: 1 });
+    expect(missed.messages.map((m: MessageView) => m.id)).toEqual([note.id]);
+  });
+
+  it("answers a malformed sync request with an error instead of a query", async () => {
+    const { user } = await createTestUser({ role: "agent" });
+    const socket = agentSocket(node, await sessionCookie(user.id));
+    sockets.push(socket);
+    await connected(socket);
+    expect(await socket.emitWithAck("ticket:sync", { ticketId: "not-a-uuid", afterSeq: 0 })).toEqual({
+      error: "bad_request",
+    });
+  });
+});
+
+// Runs where a Redis server is configured (CI has one); a newcomer's machine may not.
+describe.runIf(getEnv().REDIS_URL)("realtime across app nodes through Redis", () => {
+  it("delivers an event published on one node to a socket connected to another", async () => {
+    const redisUrl = getEnv().REDIS_URL!;
+    const [a, b] = [await startNode(redisUrl), await startNode(redisUrl)];
+    // Only node B forwards domain events, as if the change had been made on node B.
+    b.stopForwarding = forwardEventsToSockets(b.io);
+    try {
+      const { user } = await createTestUser({ role: "agent" });
+      const socket = agentSocket(a, await sessionCookie(user.id));
+      await connected(socket);
+      const subject = `Across nodes ${Date.now()}`;
+      const changed = nextEvent<TicketSummary>(socket, "ticket:changed", (t) => t.subject === subject);
+      await createTestTicket({ subject });
+      expect((await changed).subject).toBe(subject);
+      socket.close();
+    } finally {
+      await stopNode(a);
+      await stopNode(b);
+    }
+  });
+});
