@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: "Touchbase", description: "Every cust
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" className="h-full">
       <body className="h-full bg-zinc-50 text-zinc-900 antialiased">{children}</body>
     </html>
   );

@@ -1,0 +1,19 @@
+import { AppNav } from "@/components/shell/app-nav";
+import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
+import { NowProvider } from "@/components/ui/now-provider";
+import { userActor } from "@/lib/auth/users";
+import { canManageSettings } from "@/lib/auth/permissions";
+import { currentUser } from "./current-user";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <NowProvider serverNow={Date.now()}>
+      <div className="flex h-screen overflow-hidden">
+        <AppNav user={{ name: user.name, role: user.role }} showSettings={canManageSettings(userActor(user))} />
+        <main className="min-w-0 flex-1 overflow-y-auto">{children}</main>
+      </div>
+      <ShortcutsDialog />
+    </NowProvider>
+  );
+}

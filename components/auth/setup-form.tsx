@@ -1,0 +1,76 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { createFirstAdminAction } from "@/app/setup/actions";
+import { FormError } from "@/components/ui/form-error";
+import { TextField } from "@/components/ui/text-field";
+import { firstAdminInput, minPasswordLength, type FirstAdminInput } from "@/lib/users/first-admin.validation";
+
+type FieldErrors = Partial<Record<keyof FirstAdminInput, string>>;
+
+export function SetupForm() {
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = firstAdminInput.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as keyof FirstAdminInput;
+        errors[field] ??= issue.message;
+      }
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setError(null);
+    setPending(true);
+    try {
+      const result = await createFirstAdminAction(parsed.data);
+      if (!result.ok) {
+        setError(result.error);
+        setPending(false);
+        return;
+      }
+      const signedIn = await signIn("credentials", {
+        email: parsed.data.email,
+        password: parsed.data.password,
+        redirect: false,
+      });
+      window.location.assign(signedIn?.ok && !signedIn.error ? "/inbox" : "/login");
+    } catch {
+      setError("Could not reach Touchbase. Check your connection and try again.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      <TextField label="Name" name="name" autoComplete="name" required autoFocus error={fieldErrors.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={minPasswordLength}
+        hint={`At least ${minPasswordLength} characters`}
+        error={fieldErrors.password}
+      />
+      <FormError message={error} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60"
+      >
+        {pending ? "Creating your account…" : "Create admin account"}
+      </button>
+    </form>
+  );
+}

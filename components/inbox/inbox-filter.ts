@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { ticketStatuses } from "@/lib/tickets/ticket-constants";
+import type { TicketSummary } from "@/lib/tickets/ticket-views";
+
+// The inbox's filters live in the URL (?status=…&assignee=…) so a view can be linked and reloaded.
+
+export const inboxFilter = z.object({
+  status: z.enum([...ticketStatuses, "all"]).catch("open"),
+  assignee: z.enum(["all", "me", "none"]).catch("all"),
+});
+export type InboxFilter = z.infer<typeof inboxFilter>;
+
+export const inboxPageSize = 50;
+
+export const defaultInboxFilter: InboxFilter = { status: "open", assignee: "all" };
+
+export function parseInboxFilter(params: Record<string, string | string[] | undefined>): InboxFilter {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  return inboxFilter.parse({ status: first(params.status), assignee: first(params.assignee) });
+}
+
+export function inboxHref(filter: InboxFilter): string {
+  const params = new URLSearchParams();
+  if (filter.status !== defaultInboxFilter.status) params.set("status", filter.status);
+  if (filter.assignee !== defaultInboxFilter.assignee) params.set("assignee", filter.assignee);
+  const query = params.toString();
+  return query ? `/inbox?${query}` : "/inbox";
+}
+
+/** The query-layer filter for a view: "me" becomes the viewer's id. */
+export function ticketQueryFilter(filter: InboxFilter, userId: string) {
+  return {
+    status: filter.status === "all" ? undefined : filter.status,
+    assigneeId: filter.assignee === "me" ? userId : filter.assignee === "none" ? "none" : undefined,
+  };
+}
+
+/** Whether a ticket belongs in the view, for live updates that arrive without a query. */
+export function matchesInboxFilter(ticket: TicketSummary, filter: InboxFilter, userId: string): boolean {
+  if (filter.status !== "all" && ticket.status !== filter.status) return false;
+  if (filter.assignee === "me") return ticket.assignee?.id === userId;
+  if (filter.assignee === "none") return ticket.assignee === null;
+  return true;
+}
+
+/** Newest activity first; the id breaks ties, as the database query does. */
+export function compareTickets(a: TicketSummary, b: TicketSummary): number {
+  if (a.lastMessageAt !== b.lastMessageAt) return a.lastMessageAt < b.lastMessageAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
