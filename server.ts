@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { closeDatabase, connectDatabase } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { connectToEmbeddedPostgres } from "@/lib/db/embedded-connection";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
 import { appUrl, getEnv } from "@/lib/env";
@@ -16,7 +16,7 @@ async function main() {
   const env = getEnv();
   const dev = process.argv.includes("--dev");
 
-  const embedded = env.embeddedDatabase ? await startEmbeddedPostgres(path.join(env.dataDir, "postgres")) : null;
+  const embedded = env.embeddedDatabase ? await connectToEmbeddedPostgres(path.join(env.dataDir, "postgres")) : null;
   const databaseUrl = embedded?.url ?? env.DATABASE_URL!;
   await migrateDatabase(databaseUrl);
   connectDatabase(databaseUrl);

@@ -1,17 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres } from "./embedded";
+import { embeddedDatabaseUrl, startEmbeddedPostgres } from "./embedded";
 
-// Command-line tools share the embedded cluster with a running app: PostgreSQL allows one
-// server per data directory, so a tool connects to the app's server when there is one
-// (the port is line 4 of postmaster.pid) and starts its own only when there is not.
-
-const user = "touchbase";
-const password = "touchbase";
-
-export function embeddedDatabaseUrl(port: number): string {
-  return `postgres://${user}:${password}@127.0.0.1:${port}/touchbase`;
-}
+// PostgreSQL allows one server per data directory. A command-line tool shares the running
+// app's server, and an app whose last run was killed before it could stop its server
+// adopts the one left running; the port is line 4 of postmaster.pid. Only a server this
+// process started is stopped by it.
 
 /** The port of a PostgreSQL that is running on `dir`, or null. */
 export function runningEmbeddedPort(dir: string): number | null {

