@@ -5,7 +5,7 @@ import { closeDatabase, connectDatabase } from "@/lib/db/client";
 import { connectToEmbeddedPostgres } from "@/lib/db/embedded-connection";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
-import { appUrl, getEnv } from "@/lib/env";
+import { appUrl, authSecret, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { forwardEventsToSockets } from "@/lib/realtime/event-listener";
 import { attachRealtime } from "@/lib/realtime/socket-server";
@@ -14,6 +14,7 @@ import { attachRealtime } from "@/lib/realtime/socket-server";
 async function main() {
   const startedAt = Date.now();
   const env = getEnv();
+  authSecret(); // A missing secret should stop the start, not the first sign-in.
   const dev = process.argv.includes("--dev");
 
   const embedded = env.embeddedDatabase ? await connectToEmbeddedPostgres(path.join(env.dataDir, "postgres")) : null;

@@ -28,7 +28,6 @@ export type Env = z.infer<typeof envSchema> & {
   dataDir: string;
   /** The database is the embedded PostgreSQL started by this process. */
   embeddedDatabase: boolean;
-  authSecret: string;
 };
 
 let cached: Env | undefined;
@@ -45,14 +44,22 @@ export function getEnv(): Env {
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
   const embeddedDatabase = !values.DATABASE_URL;
-  const authSecret = values.AUTH_SECRET ?? generatedAuthSecret(dataDir, embeddedDatabase);
 
   // next-auth reads its own variables; they are derived here so that nothing else does.
   if (values.APP_URL) process.env.NEXTAUTH_URL = values.APP_URL;
   else process.env.AUTH_TRUST_HOST = "true";
 
-  cached = { ...values, dataDir, embeddedDatabase, authSecret };
+  cached = { ...values, dataDir, embeddedDatabase };
   return cached;
+}
+
+let cachedAuthSecret: string | undefined;
+
+/** The secret that signs sessions; asked for only by code that needs it, not by every tool. */
+export function authSecret(): string {
+  const env = getEnv();
+  cachedAuthSecret ??= env.AUTH_SECRET ?? generatedAuthSecret(env.dataDir, env.embeddedDatabase);
+  return cachedAuthSecret;
 }
 
 function generatedAuthSecret(dataDir: string, embeddedDatabase: boolean): string {

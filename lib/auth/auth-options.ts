@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 import { authenticateWithPassword } from "./users";
 
 const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
@@ -11,7 +11,7 @@ export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 
 export function authOptions(): NextAuthOptions {
   return {
-    secret: getEnv().authSecret,
+    secret: authSecret(),
     // Credentials sign-in needs JWT sessions; each request still loads the user from the
     // database (lib/auth/current-user.ts), so deactivating someone takes effect at once.
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },

@@ -1,5 +1,5 @@
 import { decode } from "next-auth/jwt";
-import { getEnv } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 
 // next-auth's cookie name; the __Secure- variant is used when the app is served over https.
 const cookieNames = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -11,7 +11,7 @@ export async function userIdFromCookieHeader(cookieHeader: string | undefined): 
   const token = cookieNames.map((name) => cookies.get(name)).find(Boolean);
   if (!token) return null;
   try {
-    const payload = await decode({ token, secret: getEnv().authSecret });
+    const payload = await decode({ token, secret: authSecret() });
     return typeof payload?.sub === "string" ? payload.sub : null;
   } catch {
     return null;

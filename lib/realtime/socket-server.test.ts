@@ -4,7 +4,7 @@ import { encode } from "next-auth/jwt";
 import type { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getEnv } from "@/lib/env";
+import { authSecret, getEnv } from "@/lib/env";
 import { createTestTicket, createTestUser } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/tickets/add-message";
 import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
@@ -27,7 +27,7 @@ async function stopNode(node: Node) {
 }
 
 async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: getEnv().authSecret });
+  const token = await encode({ token: { sub: userId }, secret: authSecret() });
   return `next-auth.session-token=${token}`;
 }
 
