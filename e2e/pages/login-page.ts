@@ -4,13 +4,11 @@ export class LoginPage {
   readonly email: Locator;
   readonly password: Locator;
   readonly submit: Locator;
-  readonly error: Locator;
 
   constructor(private readonly page: Page) {
     this.email = page.getByLabel("Email");
     this.password = page.getByLabel("Password");
-    this.submit = page.getByRole("button", { name: /sign in|log in/i });
-    this.error = page.getByRole("alert");
+    this.submit = page.getByRole("button", { name: "Sign in", exact: true });
   }
 
   async goto() {
@@ -22,5 +20,10 @@ export class LoginPage {
     await this.email.fill(email);
     await this.password.fill(password);
     await this.submit.click();
+  }
+
+  // Next.js keeps an empty role="alert" route announcer on every page, so match the text.
+  error(text: string | RegExp): Locator {
+    return this.page.getByRole("alert").filter({ hasText: text });
   }
 }
