@@ -5,7 +5,7 @@ import { closeDatabase, connectDatabase } from "@/lib/db/client";
 import { connectToEmbeddedPostgres } from "@/lib/db/embedded-connection";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
-import { appUrl, authSecret, getEnv } from "@/lib/env";
+import { appUrl, authSecret, EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { forwardEventsToSockets } from "@/lib/realtime/event-listener";
 import { attachRealtime } from "@/lib/realtime/socket-server";
@@ -55,7 +55,9 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
-main().catch((error) => {
-  logger.error(error instanceof Error ? error.message : String(error));
+main().catch((error: unknown) => {
+  // Straight to stderr: the logger itself needs a valid environment.
+  const message = error instanceof EnvError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`Touchbase could not start.\n${message}\n`);
   process.exit(1);
 });

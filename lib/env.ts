@@ -6,7 +6,7 @@ import { z } from "zod";
 // The one place that reads process.env. Everything else asks getEnv().
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number (1-65535)" }).int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   APP_URL: z.url().optional(),
   DATABASE_URL: z
@@ -17,7 +17,7 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional(),
-  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_PORT: z.coerce.number({ error: "must be a port number (0-65535)" }).int().min(0).max(65535).default(2525),
   SMTP_URL: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -34,22 +34,29 @@ let cached: Env | undefined;
 
 export class EnvError extends Error {}
 
-export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(blankToUndefined(process.env));
+export function parseEnv(
+  source: Record<string, string | undefined>,
+): { success: true; env: Env } | { success: false; error: string } {
+  const parsed = envSchema.safeParse(blankToUndefined(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+    return { success: false, error: `Invalid environment:\n${lines.join("\n")}` };
   }
   const values = parsed.data;
-  const dataDir = path.resolve(values.DATA_DIR);
-  const embeddedDatabase = !values.DATABASE_URL;
+  return {
+    success: true,
+    env: { ...values, dataDir: path.resolve(values.DATA_DIR), embeddedDatabase: !values.DATABASE_URL },
+  };
+}
 
+export function getEnv(): Env {
+  if (cached) return cached;
+  const result = parseEnv(process.env);
+  if (!result.success) throw new EnvError(result.error);
   // next-auth reads its own variables; they are derived here so that nothing else does.
-  if (values.APP_URL) process.env.NEXTAUTH_URL = values.APP_URL;
+  if (result.env.APP_URL) process.env.NEXTAUTH_URL = result.env.APP_URL;
   else process.env.AUTH_TRUST_HOST = "true";
-
-  cached = { ...values, dataDir, embeddedDatabase };
+  cached = result.env;
   return cached;
 }
 
@@ -77,7 +84,7 @@ function generatedAuthSecret(dataDir: string, embeddedDatabase: boolean): string
   return secret;
 }
 
-function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function blankToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
 }
 
