@@ -33,8 +33,8 @@ async function main() {
       if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
     });
   }
-  const io = await attachRealtime(httpServer, { redisUrl: env.REDIS_URL });
-  forwardEventsToSockets(io);
+  const realtime = await attachRealtime(httpServer, { redisUrl: env.REDIS_URL });
+  forwardEventsToSockets(realtime.io);
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
@@ -46,7 +46,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
-    io.close();
+    await realtime.close();
     await closeDatabase();
     await embedded?.stop();
     process.exit(0);

@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import type { Server } from "socket.io";
@@ -11,19 +11,19 @@ import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
 import { forwardEventsToSockets } from "./event-listener";
 import { attachRealtime } from "./socket-server";
 
-type Node = { http: HttpServer; io: Server; url: string; stopForwarding: () => void };
+type Node = { io: Server; close: () => Promise<void>; url: string; stopForwarding: () => void };
 
 async function startNode(redisUrl?: string): Promise<Node> {
   const http = createServer();
-  const io = await attachRealtime(http, { redisUrl });
+  const { io, close } = await attachRealtime(http, { redisUrl });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
-  return { http, io, url: `http://127.0.0.1:${port}`, stopForwarding: () => {} };
+  return { io, close, url: `http://127.0.0.1:${port}`, stopForwarding: () => {} };
 }
 
 async function stopNode(node: Node) {
   node.stopForwarding();
-  await new Promise<void>((resolve) => node.io.close(() => resolve()));
+  await node.close();
 }
 
 async function sessionCookie(userId: string): Promise<string> {

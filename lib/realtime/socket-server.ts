@@ -19,20 +19,29 @@ const syncRequest = z.object({ ticketId: z.uuid(), afterSeq: z.number().int().mi
  * socket.io on the app's own HTTP server. Clients never pick their rooms: the server
  * joins each socket after checking who it is.
  */
-export async function attachRealtime(httpServer: HttpServer, options: { redisUrl?: string }): Promise<Server> {
+export async function attachRealtime(
+  httpServer: HttpServer,
+  options: { redisUrl?: string },
+): Promise<{ io: Server; close: () => Promise<void> }> {
   const io = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
   });
-  if (options.redisUrl) {
-    const redis = createClient({ url: options.redisUrl });
+  const redis = options.redisUrl ? createClient({ url: options.redisUrl }) : null;
+  if (redis) {
     redis.on("error", (error) => logger.error("redis error", { error }));
     await redis.connect();
     io.adapter(createAdapter(redis));
     logger.info("Realtime fans out through Redis");
   }
   configureAgentNamespace(io.of("/agents"));
-  return io;
+  return {
+    io,
+    close: async () => {
+      await io.close();
+      await redis?.quit();
+    },
+  };
 }
 
 function configureAgentNamespace(agents: Namespace) {
