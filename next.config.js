@@ -6,6 +6,21 @@ const nextConfig = {
   // Types are checked by `npm run typecheck` (part of `npm test`); not checking them again
   // in `next build` keeps the first `npm start` fast.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [
+      {
+        // The staff app is never framed (clickjacking); the chat widget's iframe will get
+        // its own route with its own policy.
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;
