@@ -1,0 +1,49 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { apiKeys } from "@/lib/db/schema";
+import { createTestApiKey } from "@/lib/testing/factories";
+import { actorForApiKey, createApiKey, hashApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+
+describe("API keys", () => {
+  it("stores only a hash and a short prefix of a new key", async () => {
+    const { key, apiKey } = await createApiKey(db(), { name: "zapier", createdById: null });
+
+    expect(key).toMatch(/^tb_[A-Za-z0-9_-]{40,}$/);
+    expect(apiKey.keyHash).toBe(hashApiKey(key));
+    expect(apiKey.prefix).toBe(key.slice(0, 10));
+    const [row] = await db().select().from(apiKeys).where(eq(apiKeys.id, apiKey.id));
+    expect(JSON.stringify(row)).not.toContain(key);
+  });
+
+  it("turns an active key into an api_key actor and records its use", async () => {
+    const { key, apiKey } = await createTestApiKey({ name: "crm sync" });
+
+    expect(await actorForApiKey(db(), key)).toEqual({ type: "api_key", id: apiKey.id, name: "crm sync" });
+    const [row] = await db().select().from(apiKeys).where(eq(apiKeys.id, apiKey.id));
+    expect(row!.lastUsedAt).not.toBeNull();
+  });
+
+  it("refuses revoked, unknown and foreign keys", async () => {
+    const { key, apiKey } = await createTestApiKey();
+    expect(await revokeApiKey(db(), apiKey.id)).toBe(true);
+    expect(await revokeApiKey(db(), apiKey.id)).toBe(false);
+
+    expect(await actorForApiKey(db(), key)).toBeNull();
+    expect(await actorForApiKey(db(), `${key}x`)).toBeNull();
+    expect(await actorForApiKey(db(), key.replace(/^tb_/, "sk_"))).toBeNull();
+    expect(await actorForApiKey(db(), "")).toBeNull();
+  });
+
+  it("lists keys without their secret, active ones first", async () => {
+    const active = await createTestApiKey();
+    const revoked = await createTestApiKey({ revoked: true });
+    const list = await listApiKeys(db());
+
+    const activeAt = list.findIndex((k) => k.id === active.apiKey.id);
+    const revokedAt = list.findIndex((k) => k.id === revoked.apiKey.id);
+    expect(activeAt).toBeGreaterThanOrEqual(0);
+    expect(revokedAt).toBeGreaterThan(activeAt);
+    expect(list[activeAt]).not.toHaveProperty("keyHash");
+  });
+});
