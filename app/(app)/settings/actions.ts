@@ -1,0 +1,41 @@
+"use server";
+
+import { listApiKeys } from "@/lib/auth/api-keys";
+import { requireUser } from "@/lib/auth/current-user";
+import { canManageSettings } from "@/lib/auth/permissions";
+import { userActor } from "@/lib/auth/users";
+import { toApiKeyRow } from "@/components/settings/api-key-row";
+import { db } from "@/lib/db/client";
+import { forbidden } from "@/lib/errors";
+import { createApiKeyInput, revokeApiKeyInput } from "@/lib/settings/api-key.validation";
+import { createApiKeyAsAdmin } from "@/lib/settings/create-api-key-as-admin";
+import { revokeApiKeyAsAdmin } from "@/lib/settings/revoke-api-key-as-admin";
+import { runAction } from "../run-action";
+
+// Anyone signed in can call a server action directly, so each one checks the role
+// itself before reading its input; the page hiding the form is not protection.
+async function requireAdmin() {
+  const actor = userActor(await requireUser());
+  if (!canManageSettings(actor)) throw forbidden("Only admins can change settings");
+  return actor;
+}
+
+async function apiKeyRows() {
+  return (await listApiKeys(db())).map(toApiKeyRow);
+}
+
+export async function createApiKeyAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    const { key } = await createApiKeyAsAdmin(actor, createApiKeyInput.parse(raw));
+    return { key, keys: await apiKeyRows() };
+  });
+}
+
+export async function revokeApiKeyAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    await revokeApiKeyAsAdmin(actor, revokeApiKeyInput.parse(raw).id);
+    return { keys: await apiKeyRows() };
+  });
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { toApiKeyRow } from "@/components/settings/api-key-row";
+import { SettingsForbidden } from "@/components/settings/settings-forbidden";
+import { TeamList } from "@/components/settings/team-list";
+import { listApiKeys } from "@/lib/auth/api-keys";
+import { canManageSettings } from "@/lib/auth/permissions";
+import { userActor } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+import { listTeammates } from "@/lib/users/list-teammates";
+import { currentUser } from "../current-user";
+
+export const metadata: Metadata = { title: "Settings · Touchbase" };
+
+export default async function SettingsPage() {
+  const user = await currentUser();
+  // Explained rather than redirected: someone following a link should learn why.
+  if (!canManageSettings(userActor(user))) return <SettingsForbidden />;
+
+  const [keys, team] = await Promise.all([listApiKeys(db()), listTeammates(db())]);
+  return (
+    <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
+      <h1 className="text-lg font-semibold">Settings</h1>
+      <ApiKeysSection initialKeys={keys.map(toApiKeyRow)} />
+      <TeamList team={team} currentUserId={user.id} />
+    </div>
+  );
+}

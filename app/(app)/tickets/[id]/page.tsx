@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { TicketWorkspace } from "@/components/ticket/ticket-workspace";
+import { db } from "@/lib/db/client";
+import { findTicketWithMessages } from "@/lib/tickets/ticket-queries";
+import { listTeammates } from "@/lib/users/list-teammates";
+import { currentUser } from "../../current-user";
+
+type Props = { params: Promise<{ id: string }> };
+
+const loadTicket = cache(async (id: string) =>
+  z.uuid().safeParse(id).success ? findTicketWithMessages(db(), id) : null,
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await currentUser();
+  const ticket = await loadTicket((await params).id);
+  return { title: ticket ? `#${ticket.number} ${ticket.subject} · Touchbase` : "Ticket not found · Touchbase" };
+}
+
+export default async function TicketPage({ params }: Props) {
+  const user = await currentUser();
+  const ticket = await loadTicket((await params).id);
+  if (!ticket) notFound();
+  const teammates = await listTeammates(db(), { activeOnly: true });
+
+  return (
+    <TicketWorkspace
+      ticket={ticket}
+      teammates={teammates.map(({ id, name }) => ({ id, name }))}
+      currentUser={{ id: user.id, name: user.name }}
+    />
+  );
+}

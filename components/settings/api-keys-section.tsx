@@ -1,0 +1,164 @@
+"use client";
+
+import { useState } from "react";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/settings/actions";
+import { FormError } from "@/components/ui/form-error";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { createApiKeyInput } from "@/lib/settings/api-key.validation";
+import type { ApiKeyRow } from "./api-key-row";
+import { NewApiKeyNotice } from "./new-api-key-notice";
+
+const networkError = "Could not reach Touchbase. Check your connection and try again.";
+
+export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
+  const [keys, setKeys] = useState(initialKeys);
+  const [name, setName] = useState("");
+  const [newKey, setNewKey] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function create(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = createApiKeyInput.safeParse({ name });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Invalid name");
+    setPending(true);
+    setError(null);
+    try {
+      const result = await createApiKeyAction(parsed.data);
+      if (!result.ok) return setError(result.error);
+      setKeys(result.data.keys);
+      setNewKey(result.data.key);
+      setName("");
+    } catch {
+      setError(networkError);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function revoke(id: string) {
+    setPending(true);
+    setError(null);
+    try {
+      const result = await revokeApiKeyAction({ id });
+      if (!result.ok) return setError(result.error);
+      setKeys(result.data.keys);
+      setConfirming(null);
+    } catch {
+      setError(networkError);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="api-keys-heading" className="flex flex-col gap-3">
+      <div>
+        <h2 id="api-keys-heading" className="text-sm font-semibold">
+          API keys
+        </h2>
+        <p className="mt-1 text-sm text-zinc-500">
+          Integrations use a key as a bearer token for the REST API. Revoking a key stops it working at once.
+        </p>
+      </div>
+
+      <form onSubmit={create} className="flex items-end gap-2">
+        <div className="flex-1">
+          <label htmlFor="api-key-name" className="block text-xs font-medium text-zinc-500">
+            Key name
+          </label>
+          <input
+            id="api-key-name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            placeholder="e.g. Zapier, order sync"
+            className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-xs outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20"
+          />
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60"
+        >
+          Create key
+        </button>
+      </form>
+
+      <FormError message={error} />
+      {newKey && <NewApiKeyNotice apiKey={newKey} onDismiss={() => setNewKey(null)} />}
+
+      {keys.length === 0 ? (
+        <p className="rounded-md bg-white px-3 py-6 text-center text-sm text-zinc-500 ring-1 ring-zinc-200">
+          No API keys yet.
+        </p>
+      ) : (
+        <table aria-label="API keys" className="w-full overflow-hidden rounded-md bg-white text-sm ring-1 ring-zinc-200">
+          <thead className="bg-zinc-50 text-left text-xs text-zinc-500">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Name</th>
+              <th scope="col" className="px-3 py-2 font-medium">Key</th>
+              <th scope="col" className="px-3 py-2 font-medium">Created</th>
+              <th scope="col" className="px-3 py-2 font-medium">Last used</th>
+              <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100">
+            {keys.map((key) => (
+              <tr key={key.id} className={key.revokedAt ? "text-zinc-400" : undefined}>
+                <td className="px-3 py-2 font-medium">{key.name}</td>
+                <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
+                <td className="px-3 py-2 text-xs">
+                  <RelativeTime iso={key.createdAt} />
+                </td>
+                <td className="px-3 py-2 text-xs">{key.lastUsedAt ? <RelativeTime iso={key.lastUsedAt} /> : "Never"}</td>
+                <td className="px-3 py-2 text-xs">
+                  {key.revokedAt ? (
+                    <span>Revoked</span>
+                  ) : (
+                    <span className="font-medium text-emerald-700">Active</span>
+                  )}
+                </td>
+                <td className="px-3 py-2 text-right whitespace-nowrap">
+                  {!key.revokedAt &&
+                    (confirming === key.id ? (
+                      <span className="inline-flex items-center gap-2 text-xs">
+                        <span className="text-zinc-600">Revoke? Integrations using it stop working.</span>
+                        <button
+                          type="button"
+                          disabled={pending}
+                          onClick={() => void revoke(key.id)}
+                          className="rounded bg-red-600 px-2 py-1 font-medium text-white hover:bg-red-500 disabled:opacity-60"
+                        >
+                          Confirm revoke
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() => setConfirming(null)}
+                          className="rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100"
+                        >
+                          Cancel
+                        </button>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        aria-label={`Revoke ${key.name}`}
+                        onClick={() => setConfirming(key.id)}
+                        className="rounded px-2 py-1 text-xs font-medium text-red-600 hover:bg-red-50"
+                      >
+                        Revoke
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { useState } from "react";
+import { updateAssignee, updateStatus } from "@/app/(app)/tickets/[id]/actions";
+import { useAgentEvent } from "@/components/realtime/use-agent-event";
+import { channelLabels } from "@/components/ui/channel-icon";
+import { FormError } from "@/components/ui/form-error";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { ActionResult } from "@/app/(app)/action-result";
+import type { TicketStatus } from "@/lib/tickets/ticket-constants";
+import type { TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
+import { Composer } from "./composer";
+import { Conversation } from "./conversation";
+import { TicketControls, type Teammate } from "./ticket-controls";
+import { TicketHeader } from "./ticket-header";
+import { useTicketMessages } from "./use-ticket-messages";
+
+type Props = { ticket: TicketWithMessages; teammates: Teammate[]; currentUser: { id: string; name: string } };
+
+export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Props) {
+  const { messages: initialMessages, ...initialSummary } = initial;
+  const [ticket, setTicket] = useState<TicketSummary>(initialSummary);
+  const [controlError, setControlError] = useState<string | null>(null);
+  const [composerError, setComposerError] = useState<string | null>(null);
+  const conversation = useTicketMessages(initial.id, initialMessages, currentUser.id);
+  const customerName = ticket.customer.name || ticket.customer.email || "the customer";
+
+  useAgentEvent("ticket:changed", (changed) => {
+    if (changed.id !== ticket.id) return;
+    setTicket((current) => (changed.updatedAt >= current.updatedAt ? changed : current));
+    conversation.expectSeq(changed.lastMessageSeq);
+  });
+
+  async function change(optimistic: Partial<TicketSummary>, request: () => Promise<ActionResult<TicketSummary>>) {
+    const before = ticket;
+    setTicket({ ...ticket, ...optimistic });
+    setControlError(null);
+    try {
+      const result = await request();
+      if (result.ok) setTicket((current) => (result.data.updatedAt >= current.updatedAt ? result.data : current));
+      else {
+        setTicket(before);
+        setControlError(result.error);
+      }
+    } catch {
+      setTicket(before);
+      setControlError("Could not save the change. Check your connection and try again.");
+    }
+  }
+
+  function changeStatus(status: TicketStatus) {
+    void change({ status }, () => updateStatus(ticket.id, status));
+  }
+
+  function changeAssignee(assigneeId: string | null) {
+    const teammate = teammates.find((t) => t.id === assigneeId);
+    const assignee = teammate ? { id: teammate.id, name: teammate.name, email: null } : null;
+    void change({ assignee }, () => updateAssignee(ticket.id, assigneeId));
+  }
+
+  async function retry(...args: Parameters<typeof conversation.retry>) {
+    setComposerError(await conversation.retry(...args));
+  }
+
+  return (
+    <div className="flex h-full min-h-0">
+      <section aria-label="Ticket conversation" className="flex min-w-0 flex-1 flex-col">
+        <TicketHeader ticket={ticket} />
+        <Conversation
+          messages={conversation.messages}
+          pending={conversation.pending}
+          self={currentUser}
+          onRetry={(pending) => void retry(pending)}
+        />
+        <Composer
+          customerName={customerName}
+          onSend={conversation.send}
+          error={composerError}
+          onError={setComposerError}
+        />
+      </section>
+      <aside aria-label="Ticket details" className="hidden w-64 shrink-0 flex-col gap-6 border-l border-zinc-200 bg-white px-4 py-4 md:flex">
+        <TicketControls
+          ticket={ticket}
+          teammates={teammates}
+          onStatusChange={changeStatus}
+          onAssigneeChange={changeAssignee}
+        />
+        <FormError message={controlError} />
+        <dl className="flex flex-col gap-3 text-sm">
+          <Detail term="Customer">{ticket.customer.name || "—"}</Detail>
+          <Detail term="Email">{ticket.customer.email || "No email address"}</Detail>
+          <Detail term="Channel">{channelLabels[ticket.channel]}</Detail>
+          <Detail term="Opened">
+            <RelativeTime iso={ticket.createdAt} />
+          </Detail>
+          {ticket.tags.length > 0 && <Detail term="Tags">{ticket.tags.join(", ")}</Detail>}
+        </dl>
+      </aside>
+    </div>
+  );
+}
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium text-zinc-500">{term}</dt>
+      <dd className="mt-0.5 break-words text-zinc-800">{children}</dd>
+    </div>
+  );
+}

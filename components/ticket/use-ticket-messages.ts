@@ -1,0 +1,126 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import { sendMessage } from "@/app/(app)/tickets/[id]/actions";
+import { agentSocket } from "@/components/realtime/agent-socket";
+import { useAgentEvent, useOnConnect } from "@/components/realtime/use-agent-event";
+import type { MessageView } from "@/lib/tickets/ticket-views";
+import { conversationReducer, lastSeq, type PendingMessage } from "./conversation-state";
+import { newClientMessageId } from "./new-client-message-id";
+
+const syncTimeoutMs = 5000;
+// ticket:changed is emitted just before message:created; give the message a moment to
+// arrive before concluding it was lost.
+const missingMessageGraceMs = 1500;
+
+/**
+ * The conversation of one ticket, live: watches the ticket's room, appends messages by
+ * sequence number, asks the server for anything after the last known sequence on
+ * (re)connect or when a gap shows, and sends with optimistic copies.
+ */
+export function useTicketMessages(ticketId: string, initialMessages: MessageView[], selfId: string) {
+  const [state, dispatch] = useReducer(conversationReducer, { messages: initialMessages, pending: [] });
+  const lastSeqRef = useRef(lastSeq(initialMessages));
+  const graceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const receive = useCallback(
+    (messages: MessageView[]) => {
+      const mine = messages.filter((message) => message.ticketId === ticketId);
+      if (mine.length === 0) return;
+      dispatch({ type: "received", messages: mine, selfId });
+      lastSeqRef.current = Math.max(lastSeqRef.current, lastSeq(mine));
+    },
+    [ticketId, selfId],
+  );
+
+  const sync = useCallback(() => {
+    agentSocket()
+      .timeout(syncTimeoutMs)
+      .emit("ticket:sync", { ticketId, afterSeq: lastSeqRef.current }, (error, response) => {
+        if (!error && response.messages) receive(response.messages);
+      });
+  }, [ticketId, receive]);
+
+  useOnConnect(() => {
+    agentSocket().emit("ticket:watch", ticketId);
+    sync();
+  });
+
+  useEffect(() => {
+    const socket = agentSocket();
+    return () => {
+      clearTimeout(graceTimer.current);
+      socket.emit("ticket:unwatch", ticketId);
+    };
+  }, [ticketId]);
+
+  useAgentEvent("message:created", (message) => {
+    if (message.ticketId !== ticketId) return;
+    const before = lastSeqRef.current;
+    receive([message]);
+    if (message.seq > before + 1) sync();
+  });
+
+  /** Called with the ticket's latest sequence from ticket:changed. */
+  const expectSeq = useCallback(
+    (seq: number) => {
+      if (seq <= lastSeqRef.current) return;
+      clearTimeout(graceTimer.current);
+      graceTimer.current = setTimeout(() => {
+        if (seq > lastSeqRef.current) sync();
+      }, missingMessageGraceMs);
+    },
+    [sync],
+  );
+
+  const deliver = useCallback(
+    async (pending: PendingMessage): Promise<string | null> => {
+      try {
+        const result = await sendMessage(ticketId, {
+          kind: pending.kind,
+          body: pending.body,
+          clientMessageId: pending.clientMessageId,
+        });
+        if (!result.ok) {
+          dispatch({ type: "pending-dropped", clientMessageId: pending.clientMessageId });
+          return result.error;
+        }
+        dispatch({ type: "pending-confirmed", clientMessageId: pending.clientMessageId, message: result.data });
+        lastSeqRef.current = Math.max(lastSeqRef.current, result.data.seq);
+        return null;
+      } catch {
+        // The request may or may not have reached the server; a retry reuses the client
+        // id, so it is stored at most once either way.
+        dispatch({ type: "pending-failed", clientMessageId: pending.clientMessageId });
+        return null;
+      }
+    },
+    [ticketId],
+  );
+
+  /** Sends a reply or note; resolves to an error message when the server refused it. */
+  const send = useCallback(
+    (kind: "reply" | "note", body: string) => {
+      const pending: PendingMessage = {
+        clientMessageId: newClientMessageId(),
+        kind,
+        body,
+        createdAt: new Date().toISOString(),
+        failed: false,
+      };
+      dispatch({ type: "pending-added", pending });
+      return deliver(pending);
+    },
+    [deliver],
+  );
+
+  const retry = useCallback(
+    (pending: PendingMessage) => {
+      dispatch({ type: "pending-retried", clientMessageId: pending.clientMessageId });
+      return deliver({ ...pending, failed: false });
+    },
+    [deliver],
+  );
+
+  return { messages: state.messages, pending: state.pending, send, retry, expectSeq };
+}
