@@ -20,7 +20,11 @@ export function validationFailed(error: z.ZodError, message = "The request is no
  */
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof AppError) {
-    const body = { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+    const body = {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
     if (error.status >= 500) logger.error("api request failed", { method: request.method, url: request.url, error });
     return Response.json({ error: body }, { status: error.status });
   }
