@@ -2,6 +2,7 @@ import { uniqueEmail } from "@/lib/testing/factories";
 import { expect, test } from "./fixtures";
 import { InboxPage } from "./pages/inbox-page";
 import { TicketPage } from "./pages/ticket-page";
+import { outboundEmailsFor } from "./support/outbox";
 import { guardAgainstReload } from "./support/reload-guard";
 
 test("two agents see a new ticket, each other's reply and note, live", async ({ signIn, api, unique }) => {
@@ -43,4 +44,13 @@ test("two agents see a new ticket, each other's reply and note, live", async ({ 
   await expect(bobTicket.noteBy(bob.user.name, note)).toHaveCount(1);
   await aliceGuard.expectNoReload();
   await bobGuard.expectNoReload();
+
+  // Sent from the UI too, the reply is mailed to the customer once and the note never.
+  const stored = (await api.getTicket(ticket.id)).messages;
+  const storedReply = stored.find((message) => message.bodyText === reply);
+  const storedNote = stored.find((message) => message.bodyText === note);
+  expect(storedReply).toMatchObject({ kind: "reply", internal: false, author: { id: alice.user.id } });
+  expect(storedNote).toMatchObject({ kind: "note", internal: true, author: { id: bob.user.id } });
+  expect(await outboundEmailsFor(storedReply!.id)).toHaveLength(1);
+  expect(await outboundEmailsFor(storedNote!.id)).toHaveLength(0);
 });

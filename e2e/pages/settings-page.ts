@@ -1,0 +1,20 @@
+import { type Locator, type Page } from "@playwright/test";
+import { AppShell } from "./app-shell";
+
+export class SettingsPage {
+  readonly shell: AppShell;
+  readonly heading: Locator;
+  readonly forbiddenHeading: Locator;
+  readonly forbiddenStatus: Locator;
+
+  constructor(private readonly page: Page) {
+    this.shell = new AppShell(page);
+    this.heading = page.getByRole("heading", { name: "Settings", exact: true, level: 1 });
+    this.forbiddenHeading = page.getByRole("heading", { name: "Only admins can change settings" });
+    this.forbiddenStatus = page.getByText("403", { exact: true });
+  }
+
+  async goto() {
+    await this.page.goto("/settings");
+  }
+}
