@@ -7,7 +7,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => void signOut({ callbackUrl: "/login" })}
-      className="rounded px-2 py-1 text-xs text-zinc-400 hover:bg-zinc-800 hover:text-white"
+      className="shrink-0 rounded px-2 py-1 text-xs whitespace-nowrap text-zinc-400 hover:bg-zinc-800 hover:text-white"
     >
       Sign out
     </button>

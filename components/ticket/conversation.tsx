@@ -47,6 +47,7 @@ export function Conversation({ messages, pending, self, onRetry }: Props) {
         {pending.map((item) => (
           <MessageItem
             key={item.clientMessageId}
+            pending
             message={{
               kind: item.kind,
               direction: "out",

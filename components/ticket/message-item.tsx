@@ -26,10 +26,11 @@ type Props = {
   message: Pick<MessageView, "kind" | "direction" | "author" | "bodyText" | "createdAt">;
   /** Shown for optimistic copies instead of the time. */
   status?: React.ReactNode;
+  pending?: boolean;
 };
 
 /** One message of a conversation. Bodies are plain text: sender HTML is never rendered. */
-export function MessageItem({ message, status }: Props) {
+export function MessageItem({ message, status, pending }: Props) {
   const look = lookOf(message);
   const author = authorName(message);
   const isNote = message.kind === "note";
@@ -42,7 +43,7 @@ export function MessageItem({ message, status }: Props) {
 
   return (
     <li className={`flex ${alignment}`}>
-      <article aria-label={ariaLabel} className={`max-w-[44rem] min-w-[14rem] rounded-lg px-3.5 py-2.5 ring-1 ${look.bubble}`}>
+      <article aria-label={ariaLabel} aria-busy={pending || undefined} className={`max-w-[44rem] min-w-[14rem] rounded-lg px-3.5 py-2.5 ring-1 ${look.bubble}`}>
         <header className="mb-1 flex items-center gap-2 text-xs">
           {isNote && (
             <span className="inline-flex items-center gap-1 font-semibold text-amber-800">

@@ -79,7 +79,7 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
           onError={setComposerError}
         />
       </section>
-      <aside aria-label="Ticket details" className="hidden w-64 shrink-0 flex-col gap-6 border-l border-zinc-200 bg-white px-4 py-4 md:flex">
+      <section aria-label="Ticket details" className="hidden w-64 shrink-0 flex-col gap-6 border-l border-zinc-200 bg-white px-4 py-4 md:flex">
         <TicketControls
           ticket={ticket}
           teammates={teammates}
@@ -96,7 +96,7 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
           </Detail>
           {ticket.tags.length > 0 && <Detail term="Tags">{ticket.tags.join(", ")}</Detail>}
         </dl>
-      </aside>
+      </section>
     </div>
   );
 }

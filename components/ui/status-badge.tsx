@@ -11,7 +11,7 @@ const styles: Record<TicketStatus, string> = {
 export function StatusBadge({ status }: { status: TicketStatus }) {
   return (
     <span
-      className={`inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${styles[status]}`}
+      className={`inline-flex w-fit shrink-0 items-center rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${styles[status]}`}
     >
       {statusLabels[status]}
     </span>
