@@ -4,11 +4,12 @@ import { NowProvider } from "@/components/ui/now-provider";
 import { userActor } from "@/lib/auth/users";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { currentUser } from "./current-user";
+import { requestTime } from "./request-time";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   return (
-    <NowProvider serverNow={Date.now()}>
+    <NowProvider serverNow={requestTime()}>
       <div className="flex h-screen overflow-hidden">
         <AppNav user={{ name: user.name, role: user.role }} showSettings={canManageSettings(userActor(user))} />
         <main className="min-w-0 flex-1 overflow-y-auto">{children}</main>

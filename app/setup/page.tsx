@@ -12,7 +12,7 @@ export default async function SetupPage() {
   await connection();
   if (await hasAnyUser(db())) redirect("/login");
   return (
-    <AuthCard title="Set up Touchbase" subtitle="Create the first admin account. You can invite your team afterwards.">
+    <AuthCard title="Set up Touchbase" subtitle="Create the first admin account for your workspace.">
       <SetupForm />
     </AuthCard>
   );

@@ -64,6 +64,11 @@ export function SetupForm() {
         error={fieldErrors.password}
       />
       <FormError message={error} />
+      {error && (
+        <a href="/login" className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+          Go to sign in
+        </a>
+      )}
       <button
         type="submit"
         disabled={pending}

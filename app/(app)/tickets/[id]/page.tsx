@@ -28,6 +28,7 @@ export default async function TicketPage({ params }: Props) {
 
   return (
     <TicketWorkspace
+      key={ticket.id}
       ticket={ticket}
       teammates={teammates.map(({ id, name }) => ({ id, name }))}
       currentUser={{ id: user.id, name: user.name }}
