@@ -113,7 +113,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     interrupted = true;
     // A terminal's Ctrl-C reaches the child too; a signal sent to this process alone does not.
-    current?.kill(signal);
+    // SIGINT in either case: it is what makes Playwright stop its web server before exiting.
+    current?.kill("SIGINT");
   });
 }
 
