@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
-import { SettingsForbidden } from "@/components/settings/settings-forbidden";
 import { TeamList } from "@/components/settings/team-list";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { canManageSettings } from "@/lib/auth/permissions";
@@ -14,8 +14,9 @@ export const metadata: Metadata = { title: "Settings · Touchbase" };
 
 export default async function SettingsPage() {
   const user = await currentUser();
-  // Explained rather than redirected: someone following a link should learn why.
-  if (!canManageSettings(userActor(user))) return <SettingsForbidden />;
+  // Explained rather than redirected (settings/forbidden.tsx): someone following a link
+  // should learn why.
+  if (!canManageSettings(userActor(user))) forbidden();
 
   const [keys, team] = await Promise.all([listApiKeys(db()), listTeammates(db())]);
   return (

@@ -1,0 +1,5 @@
+import { SettingsForbidden } from "@/components/settings/settings-forbidden";
+
+export default function Forbidden() {
+  return <SettingsForbidden />;
+}
