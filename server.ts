@@ -1,8 +1,7 @@
 import { createServer } from "node:http";
-import path from "node:path";
 import next from "next";
 import { closeDatabase, connectDatabase } from "@/lib/db/client";
-import { connectToEmbeddedPostgres } from "@/lib/db/embedded-connection";
+import { openDatabaseServer } from "@/lib/db/database-server";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
 import { appUrl, authSecret, EnvError, getEnv } from "@/lib/env";
@@ -17,11 +16,10 @@ async function main() {
   authSecret(); // A missing secret should stop the start, not the first sign-in.
   const dev = process.argv.includes("--dev");
 
-  const embedded = env.embeddedDatabase ? await connectToEmbeddedPostgres(path.join(env.dataDir, "postgres")) : null;
-  const databaseUrl = embedded?.url ?? env.DATABASE_URL!;
-  await migrateDatabase(databaseUrl);
-  connectDatabase(databaseUrl);
-  const demo = embedded ? await seedDemoWorkspaceIfEmpty() : null;
+  const database = await openDatabaseServer();
+  await migrateDatabase(database.url);
+  connectDatabase(database.url);
+  const demo = database.embedded ? await seedDemoWorkspaceIfEmpty() : null;
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
   await app.prepare();
@@ -38,7 +36,7 @@ async function main() {
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
-  logger.info(embedded ? "Database: embedded PostgreSQL in " + path.join(env.dataDir, "postgres") : "Database: DATABASE_URL");
+  logger.info(database.embedded ? `Database: embedded PostgreSQL in ${env.dataDir}` : "Database: DATABASE_URL");
   if (demo) logger.info(`Demo login: ${demo.email} / ${demo.password}`);
 
   let stopping = false;
@@ -48,7 +46,7 @@ async function main() {
     logger.info(`${signal}: shutting down`);
     await realtime.close();
     await closeDatabase();
-    await embedded?.stop();
+    await database.stop();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,10 +1,9 @@
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { closeDatabase, connectDatabase } from "@/lib/db/client";
-import { connectToEmbeddedPostgres } from "@/lib/db/embedded-connection";
+import { openDatabaseServer } from "@/lib/db/database-server";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { appUrl, getEnv } from "@/lib/env";
+import { appUrl } from "@/lib/env";
 
 // npm run apikey:create -- --name <name>: makes an API key for an integration and prints it once.
 
@@ -28,10 +27,7 @@ async function main(): Promise<number> {
   }
   const { name } = args;
 
-  const env = getEnv();
-  const database = env.DATABASE_URL
-    ? { url: env.DATABASE_URL, stop: async () => {} }
-    : await connectToEmbeddedPostgres(path.join(env.dataDir, "postgres"));
+  const database = await openDatabaseServer();
   try {
     await migrateDatabase(database.url);
     const { key } = await createApiKey(connectDatabase(database.url, { max: 1 }), { name, createdById: null });

@@ -1,14 +1,9 @@
-import path from "node:path";
-import { connectToEmbeddedPostgres } from "@/lib/db/embedded-connection";
+import { openDatabaseServer } from "@/lib/db/database-server";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { getEnv } from "@/lib/env";
 
 // npm run db:migrate: applies the committed migrations without starting the app (the app
 // also applies them at every start). Fails loudly, with a non-zero exit code.
-const env = getEnv();
-const database = env.DATABASE_URL
-  ? { url: env.DATABASE_URL, stop: async () => {} }
-  : await connectToEmbeddedPostgres(path.join(env.dataDir, "postgres"));
+const database = await openDatabaseServer();
 try {
   await migrateDatabase(database.url);
   process.stdout.write("Migrations applied.\n");

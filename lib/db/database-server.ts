@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { getEnv } from "../env";
 import { embeddedDatabaseUrl, startEmbeddedPostgres } from "./embedded";
 
 // PostgreSQL allows one server per data directory. A command-line tool shares the running
@@ -32,4 +33,11 @@ function isAlive(pid: number): boolean {
     // EPERM: the process exists but belongs to another OS user (the `postgres` user).
     return error instanceof Error && "code" in error && error.code === "EPERM";
   }
+}
+
+/** The app's database server: DATABASE_URL when set, else the embedded one in DATA_DIR. */
+export async function openDatabaseServer(): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
+  const env = getEnv();
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  return { ...(await connectToEmbeddedPostgres(path.join(env.dataDir, "postgres"))), embedded: true };
 }
