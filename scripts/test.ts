@@ -118,7 +118,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const heading = (text: string) => process.stdout.write(`\n\x1b[1m── ${text} ──\x1b[0m\n`);
+const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
+const heading = (text: string) => process.stdout.write(`\n${bold(`── ${text} ──`)}\n`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 async function main(): Promise<number> {
