@@ -35,7 +35,7 @@ test("a staff member is refused settings and is not offered the link", async ({ 
   await expect(inbox.shell.settingsLink).toHaveCount(0);
 
   const settings = new SettingsPage(staff.page);
-  await settings.goto();
+  expect(await settings.goto()).toBe(403);
   await expect(settings.forbiddenHeading).toBeVisible();
   await expect(settings.forbiddenStatus).toBeVisible();
   await expect(settings.heading).toHaveCount(0);

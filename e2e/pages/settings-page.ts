@@ -14,7 +14,9 @@ export class SettingsPage {
     this.forbiddenStatus = page.getByText("403", { exact: true });
   }
 
-  async goto() {
-    await this.page.goto("/settings");
+  /** Opens the page and returns the HTTP status it was served with. */
+  async goto(): Promise<number | undefined> {
+    const response = await this.page.goto("/settings");
+    return response?.status();
   }
 }
