@@ -9,16 +9,24 @@ import { logger } from "@/lib/logger";
 import { forwardEventsToSockets } from "@/lib/realtime/event-listener";
 import { attachRealtime } from "@/lib/realtime/socket-server";
 
+// Undone in reverse order on shutdown, including a shutdown that arrives mid-start.
+const cleanups: (() => Promise<void> | void)[] = [];
+const shutdownDeadlineMs = 10_000;
+
 // One process: the Next.js request handler and socket.io on one port. Logic lives in lib/.
 async function main() {
   const startedAt = Date.now();
   const env = getEnv();
   authSecret(); // A missing secret should stop the start, not the first sign-in.
   const dev = process.argv.includes("--dev");
+  process.once("SIGINT", () => void shutdown("SIGINT", 0));
+  process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
 
   const database = await openDatabaseServer();
+  cleanups.push(() => database.stop());
   await migrateDatabase(database.url);
   connectDatabase(database.url);
+  cleanups.push(() => closeDatabase());
   const demo = database.embedded ? await seedDemoWorkspaceIfEmpty() : null;
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
@@ -33,29 +41,38 @@ async function main() {
   }
   const realtime = await attachRealtime(httpServer, { redisUrl: env.REDIS_URL });
   forwardEventsToSockets(realtime.io);
+  cleanups.push(async () => {
+    // Open keep-alive and websocket connections would hold close() forever.
+    httpServer.closeAllConnections();
+    await realtime.close();
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
   logger.info(database.embedded ? `Database: embedded PostgreSQL in ${env.dataDir}` : "Database: DATABASE_URL");
   if (demo) logger.info(`Demo login: ${demo.email} / ${demo.password}`);
+}
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: shutting down`);
-    await realtime.close();
-    await closeDatabase();
-    await database.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+let shuttingDown = false;
+
+async function shutdown(reason: string, exitCode: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  process.stderr.write(`${reason}: shutting down\n`);
+  setTimeout(() => process.exit(exitCode || 1), shutdownDeadlineMs).unref();
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      process.stderr.write(`shutdown step failed: ${String(error)}\n`);
+    }
+  }
+  process.exit(exitCode);
 }
 
 main().catch((error: unknown) => {
   // Straight to stderr: the logger itself needs a valid environment.
   const message = error instanceof EnvError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`Touchbase could not start.\n${message}\n`);
-  process.exit(1);
+  void shutdown("start failed", 1);
 });
