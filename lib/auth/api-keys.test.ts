@@ -24,6 +24,22 @@ describe("API keys", () => {
     expect(row!.lastUsedAt).not.toBeNull();
   });
 
+  it("records use to the minute, not on every request", async () => {
+    const { key, apiKey } = await createTestApiKey();
+    const lastUsedAt = async () =>
+      (await db().select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, apiKey.id)))[0]!.at;
+
+    await actorForApiKey(db(), key);
+    const first = await lastUsedAt();
+    await actorForApiKey(db(), key);
+    expect(await lastUsedAt()).toEqual(first);
+
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
+    await db().update(apiKeys).set({ lastUsedAt: twoMinutesAgo }).where(eq(apiKeys.id, apiKey.id));
+    await actorForApiKey(db(), key);
+    expect((await lastUsedAt())!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime());
+  });
+
   it("refuses revoked, unknown and foreign keys", async () => {
     const { key, apiKey } = await createTestApiKey();
     expect(await revokeApiKey(db(), apiKey.id)).toBe(true);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { apiKeys, type ApiKey } from "@/lib/db/schema";
 import type { Actor } from "./actor";
@@ -23,15 +23,28 @@ export async function createApiKey(
   return { key, apiKey: apiKey! };
 }
 
+// "Last used" is for people deciding which keys to revoke: a minute's precision is plenty,
+// and it spares a busy integration a row write on every request.
+const lastUsedPrecision = sql`interval '1 minute'`;
+
 /** The actor for a bearer key, or null for an unknown or revoked key. */
 export async function actorForApiKey(q: Queryable, key: string): Promise<Actor | null> {
   if (!key.startsWith(keyPrefix)) return null;
   const [apiKey] = await q
+    .select({ id: apiKeys.id, name: apiKeys.name, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)));
+  if (!apiKey) return null;
+  await q
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id, name: apiKeys.name });
-  return apiKey ? { type: "api_key", id: apiKey.id, name: apiKey.name } : null;
+    .where(
+      and(
+        eq(apiKeys.id, apiKey.id),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - ${lastUsedPrecision}`)),
+      ),
+    );
+  return { type: "api_key", id: apiKey.id, name: apiKey.name };
 }
 
 export type ApiKeyListItem = Pick<ApiKey, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt">;
