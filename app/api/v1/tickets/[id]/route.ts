@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { ticketParams, updateTicketBody } from "@/lib/api/tickets-api-schemas";
-import { updateTicket } from "@/lib/api/update-ticket";
+import { updateTicketForApi } from "@/lib/api/update-ticket";
 import { canWorkTickets } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
@@ -16,5 +16,5 @@ export const GET = apiRoute({ params: ticketParams }, async ({ actor, params }) 
 });
 
 export const PATCH = apiRoute({ params: ticketParams, body: updateTicketBody }, async ({ actor, params, body }) =>
-  Response.json(await updateTicket(actor, params.id, body)),
+  Response.json(await updateTicketForApi(actor, params.id, body)),
 );
