@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
+import { tooManySignInAttemptsError } from "@/lib/auth/sign-in-throttle";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (!result?.ok || result.error) {
-        setError("Wrong email or password");
+        setError(
+          result?.error === tooManySignInAttemptsError
+            ? "Too many sign-in attempts. Try again in a few minutes."
+            : "Wrong email or password",
+        );
         setPending(false);
         return;
       }

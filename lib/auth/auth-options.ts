@@ -1,9 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
-import { authenticateWithPassword } from "./users";
+import { signInWithPassword } from "./sign-in-with-password";
+import { tooManySignInAttemptsError } from "./sign-in-throttle";
 
 const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
 
@@ -23,8 +23,11 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await authenticateWithPassword(db(), parsed.data.email, parsed.data.password);
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+          const result = await signInWithPassword(parsed.data);
+          // A thrown message reaches signIn() as `error`; returning null always reads "CredentialsSignin".
+          if (result.outcome === "throttled") throw new Error(tooManySignInAttemptsError);
+          if (result.outcome === "wrong_credentials") return null;
+          return { id: result.user.id, email: result.user.email, name: result.user.name };
         },
       }),
     ],

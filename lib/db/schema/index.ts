@@ -1,3 +1,4 @@
 export * from "./users";
 export * from "./customers";
 export * from "./tickets";
+export * from "./sign-in-attempts";

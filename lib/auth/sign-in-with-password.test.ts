@@ -1,0 +1,106 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { signInAttempts } from "@/lib/db/schema";
+import { createTestUser, uniqueEmail } from "@/lib/testing/factories";
+import { signInThrottle } from "./sign-in-throttle";
+import { signInWithPassword } from "./sign-in-with-password";
+
+async function failTimes(email: string, times: number) {
+  for (let i = 0; i < times; i++) {
+    expect(await signInWithPassword({ email, password: `wrong-${i}` })).toEqual({ outcome: "wrong_credentials" });
+  }
+}
+
+async function insertAttempts(email: string, count: number, minutesAgo: number, succeeded = false) {
+  const createdAt = new Date(Date.now() - minutesAgo * 60_000);
+  await db()
+    .insert(signInAttempts)
+    .values(Array.from({ length: count }, () => ({ email, succeeded, createdAt })));
+}
+
+const attemptsFor = (email: string) => db().select().from(signInAttempts).where(eq(signInAttempts.email, email));
+
+describe("signInWithPassword", () => {
+  it("signs in with the right password, whatever the case and spacing of the email, and records it", async () => {
+    const { user, password } = await createTestUser();
+
+    const result = await signInWithPassword({ email: `  ${user.email.toUpperCase()} `, password });
+
+    expect(result).toMatchObject({ outcome: "signed_in", user: { id: user.id } });
+    expect(await attemptsFor(user.email)).toMatchObject([{ succeeded: true }]);
+  });
+
+  it("refuses the right password after the maximum failures, without recording the refusal", async () => {
+    const { user, password } = await createTestUser();
+    await failTimes(user.email.toUpperCase(), signInThrottle.maxFailures);
+
+    const result = await signInWithPassword({ email: user.email, password });
+
+    expect(result.outcome).toBe("throttled");
+    const retryAt = result.outcome === "throttled" ? result.retryAt.getTime() : 0;
+    expect(retryAt).toBeGreaterThan(Date.now() + signInThrottle.windowMs - 60_000);
+    expect(retryAt).toBeLessThanOrEqual(Date.now() + signInThrottle.windowMs);
+    expect(await attemptsFor(user.email)).toHaveLength(signInThrottle.maxFailures);
+  });
+
+  it("lets the owner in again once the failures have left the window", async () => {
+    const { user, password } = await createTestUser();
+    await insertAttempts(user.email, signInThrottle.maxFailures, 16);
+
+    expect(await signInWithPassword({ email: user.email, password })).toMatchObject({ outcome: "signed_in" });
+  });
+
+  it("still counts failures after a success, but not those before it", async () => {
+    const { user, password } = await createTestUser();
+    await insertAttempts(user.email, signInThrottle.maxFailures - 1, 10);
+    await insertAttempts(user.email, 1, 9, true);
+    await insertAttempts(user.email, signInThrottle.maxFailures - 1, 8);
+
+    await failTimes(user.email, 1);
+    expect(await signInWithPassword({ email: user.email, password })).toMatchObject({ outcome: "throttled" });
+  });
+
+  it("answers an unknown email exactly as a wrong password, and throttles it the same way", async () => {
+    const { user } = await createTestUser();
+    const unknown = uniqueEmail("nobody");
+
+    await failTimes(unknown, signInThrottle.maxFailures);
+    await failTimes(user.email, signInThrottle.maxFailures);
+
+    const unknownResult = await signInWithPassword({ email: unknown, password: "anything" });
+    const knownResult = await signInWithPassword({ email: user.email, password: "anything" });
+    expect(unknownResult.outcome).toBe("throttled");
+    expect(Object.keys(unknownResult)).toEqual(Object.keys(knownResult));
+  });
+
+  it("treats a deactivated account like an unknown one", async () => {
+    const { user, password } = await createTestUser({ active: false });
+
+    expect(await signInWithPassword({ email: user.email, password })).toEqual({ outcome: "wrong_credentials" });
+    expect(await attemptsFor(user.email)).toMatchObject([{ succeeded: false }]);
+  });
+
+  it("lets no more than the maximum failures through when guesses arrive in parallel", async () => {
+    const { user } = await createTestUser();
+
+    const results = await Promise.all(
+      Array.from({ length: signInThrottle.maxFailures + 4 }, (_, i) =>
+        signInWithPassword({ email: user.email, password: `guess-${i}` }),
+      ),
+    );
+
+    expect(results.filter((r) => r.outcome === "wrong_credentials")).toHaveLength(signInThrottle.maxFailures);
+    expect(results.filter((r) => r.outcome === "throttled")).toHaveLength(4);
+  });
+
+  it("prunes that email's attempts older than a day when recording one", async () => {
+    const email = uniqueEmail("pruned");
+    await insertAttempts(email, 3, 25 * 60);
+    await insertAttempts(email, 1, 23 * 60);
+
+    await failTimes(email, 1);
+
+    expect(await attemptsFor(email)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,67 @@
+import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { normalizeEmail } from "@/lib/customers/find-or-create-customer";
+import { db } from "@/lib/db/client";
+import { signInAttempts, users, type User } from "@/lib/db/schema";
+import { hashPassword, verifyPassword } from "./password";
+import { decideSignInAttempt, signInThrottle } from "./sign-in-throttle";
+
+export type SignInResult =
+  | { outcome: "signed_in"; user: User }
+  | { outcome: "wrong_credentials" }
+  | { outcome: "throttled"; retryAt: Date };
+
+const attemptsKeptMs = 24 * 60 * 60 * 1000;
+// Namespace for the per-email advisory lock (the two-key form never collides with migrate's one-key lock).
+const signInLockNamespace = 7274830;
+
+// Verified against when no user matches, so that an unknown email costs the same time as a wrong password.
+let decoyHash: Promise<string> | undefined;
+
+/**
+ * Checks an email and password under the brute-force rule in lib/auth/sign-in-throttle.ts.
+ * Unknown, inactive and password-less accounts are handled exactly like a wrong password,
+ * and a throttled email is refused before its password is looked at.
+ */
+export async function signInWithPassword(input: { email: string; password: string }): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+
+  return db().transaction(async (tx) => {
+    // Serialises attempts for one email, so parallel guesses cannot all pass the check at once.
+    await tx.execute(sql`select pg_advisory_xact_lock(${signInLockNamespace}, hashtext(${email}))`);
+    const now = new Date();
+
+    const recent = await tx
+      .select({ succeeded: signInAttempts.succeeded, createdAt: signInAttempts.createdAt })
+      .from(signInAttempts)
+      .where(
+        and(
+          eq(signInAttempts.email, email),
+          gt(signInAttempts.createdAt, new Date(now.getTime() - signInThrottle.windowMs)),
+        ),
+      )
+      .orderBy(asc(signInAttempts.createdAt));
+    const decision = decideSignInAttempt(recent, now);
+    // Refusals are not recorded: counting them would let an attacker keep the owner locked out for good.
+    if (!decision.allowed) return { outcome: "throttled", retryAt: decision.retryAt };
+
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.email, email), eq(users.active, true)))
+      .limit(1);
+    const matches = await verifyPassword(
+      user?.passwordHash ?? (await (decoyHash ??= hashPassword("decoy password"))),
+      input.password,
+    );
+    const signedIn = user?.passwordHash && matches ? user : null;
+
+    await tx
+      .delete(signInAttempts)
+      .where(
+        and(eq(signInAttempts.email, email), lt(signInAttempts.createdAt, new Date(now.getTime() - attemptsKeptMs))),
+      );
+    await tx.insert(signInAttempts).values({ email, succeeded: signedIn !== null, createdAt: now });
+
+    return signedIn ? { outcome: "signed_in", user: signedIn } : { outcome: "wrong_credentials" };
+  });
+}
