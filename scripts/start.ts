@@ -25,13 +25,15 @@ function sourceStamp(): string {
   return hash.digest("hex");
 }
 
+// Set here rather than in package.json so that `npm start` works in every shell.
+Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+
 const stamp = sourceStamp();
 const built = existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
 if (!built) {
   process.stdout.write("Building Touchbase (first start or changed sources)...\n");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stampFile, stamp);
