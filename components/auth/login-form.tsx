@@ -4,7 +4,12 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
-import { tooManySignInAttemptsError } from "@/lib/auth/sign-in-throttle";
+import { signInUnavailableError, tooManySignInAttemptsError } from "@/lib/auth/sign-in-errors";
+
+const signInErrorMessages: Record<string, string> = {
+  [tooManySignInAttemptsError]: "Too many sign-in attempts. Try again in a few minutes.",
+  [signInUnavailableError]: "Sign-in is unavailable right now. Please try again in a moment.",
+};
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -22,11 +27,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (!result?.ok || result.error) {
-        setError(
-          result?.error === tooManySignInAttemptsError
-            ? "Too many sign-in attempts. Try again in a few minutes."
-            : "Wrong email or password",
-        );
+        setError(signInErrorMessages[result?.error ?? ""] ?? "Wrong email or password");
         setPending(false);
         return;
       }

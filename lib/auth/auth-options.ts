@@ -3,7 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret } from "@/lib/env";
 import { signInWithPassword } from "./sign-in-with-password";
-import { tooManySignInAttemptsError } from "./sign-in-throttle";
+import { signInUnavailableError, tooManySignInAttemptsError } from "./sign-in-errors";
+import { logger } from "@/lib/logger";
 
 const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
 
@@ -23,7 +24,11 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
-          const result = await signInWithPassword(parsed.data);
+          const result = await signInWithPassword(parsed.data).catch((error: unknown) => {
+            // next-auth would put the message in the redirect URL: log it, show a code.
+            logger.error("sign-in failed", { error });
+            throw new Error(signInUnavailableError);
+          });
           // A thrown message reaches signIn() as `error`; returning null always reads "CredentialsSignin".
           if (result.outcome === "throttled") throw new Error(tooManySignInAttemptsError);
           if (result.outcome === "wrong_credentials") return null;

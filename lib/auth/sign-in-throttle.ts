@@ -1,10 +1,7 @@
 // The brute-force rule for password sign-in, kept free of I/O so it can be tested on its own.
-// Client-safe: the login form imports the error code below.
 
 export const signInThrottle = { maxFailures: 10, windowMs: 15 * 60 * 1000 } as const;
 
-/** What authorize() throws when throttled; next-auth hands the message to signIn() as `error`. */
-export const tooManySignInAttemptsError = "TooManySignInAttempts";
 
 export type AttemptRecord = { succeeded: boolean; createdAt: Date };
 
