@@ -133,5 +133,9 @@ export const outboundEmails = pgTable(
     bodyText: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("outbound_emails_message_key").on(t.messageId)],
+  (t) => [
+    uniqueIndex("outbound_emails_message_key").on(t.messageId),
+    // Settings lists the newest mail first; the table keeps every mail ever sent.
+    index("outbound_emails_recent_idx").on(t.createdAt.desc(), t.id.desc()),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "outbound_emails_recent_idx" ON "outbound_emails" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
