@@ -12,6 +12,8 @@ export type SignedInMember = { user: User; password: string; page: Page; context
 type TestFixtures = {
   /** The REST API with a fresh key of this test's own. */
   api: TouchbaseApi;
+  /** A page in a browser context of its own, as on someone else's computer; closed after the test. */
+  newPage: () => Promise<Page>;
   /** A new staff member of the given role, signed in through the login page in a browser context of their own. */
   signIn: (role?: UserRole) => Promise<SignedInMember>;
   /** A string no other test (or earlier run on this database) uses, for subjects and bodies. */
@@ -35,20 +37,26 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(new TouchbaseApi(request, key));
   },
 
-  signIn: async ({ browser, baseURL }, use) => {
+  newPage: async ({ browser, baseURL }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (role = "agent") => {
-      const { user, password } = await createTestUser({ role });
+    await use(async () => {
       const context = await browser.newContext({ baseURL });
       contexts.push(context);
-      const page = await context.newPage();
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+
+  signIn: async ({ newPage }, use) => {
+    await use(async (role = "agent") => {
+      const { user, password } = await createTestUser({ role });
+      const page = await newPage();
       const login = new LoginPage(page);
       await login.goto();
       await login.signIn(user.email, password);
       await expect(page).toHaveURL(/\/inbox/);
-      return { user, password, page, context };
+      return { user, password, page, context: page.context() };
     });
-    await Promise.all(contexts.map((context) => context.close()));
   },
 
   unique: async ({}, use) => {

@@ -15,6 +15,9 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/** What `details` holds when a refusal is about particular inputs: a form shows each beside its field. */
+export type FieldError = { path: string; message: string };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
@@ -33,3 +36,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 export const forbidden = (message = "You are not allowed to do that") => new AppError("forbidden", message);
+
+/** A refusal about one input, e.g. an email already taken; the message is shown beside that field. */
+export const fieldConflict = (path: string, message: string) =>
+  new AppError("conflict", message, [{ path, message }] satisfies FieldError[]);

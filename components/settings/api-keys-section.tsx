@@ -6,7 +6,7 @@ import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { createApiKeyInput } from "@/lib/settings/api-key.validation";
 import type { ApiKeyRow } from "./api-key-row";
-import { NewApiKeyNotice } from "./new-api-key-notice";
+import { OneTimeSecretNotice } from "./one-time-secret-notice";
 
 const networkError = "Could not reach Touchbase. Check your connection and try again.";
 
@@ -86,7 +86,15 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
       </form>
 
       <FormError message={error} />
-      {newKey && <NewApiKeyNotice apiKey={newKey} onDismiss={() => setNewKey(null)} />}
+      {newKey && (
+        <OneTimeSecretNotice
+          label="New API key"
+          title="Copy your new API key now"
+          description="It won't be shown again. Store it somewhere safe."
+          secret={newKey}
+          onDismiss={() => setNewKey(null)}
+        />
+      )}
 
       {keys.length === 0 ? (
         <p className="rounded-md bg-white px-3 py-6 text-center text-sm text-zinc-500 ring-1 ring-zinc-200">

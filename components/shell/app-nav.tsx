@@ -4,11 +4,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ConnectionIndicator } from "@/components/realtime/connection-indicator";
 import { InboxIcon, SettingsIcon } from "@/components/ui/icons";
+import { roleLabels, type UserRole } from "@/lib/users/user-roles";
 import { SignOutButton } from "./sign-out-button";
 
-const roleLabels = { admin: "Admin", agent: "Agent", staff: "Staff" } as const;
-
-type Props = { user: { name: string; role: keyof typeof roleLabels }; showSettings: boolean };
+type Props = { user: { name: string; role: UserRole }; showSettings: boolean };
 
 export function AppNav({ user, showSettings }: Props) {
   const pathname = usePathname();

@@ -1,8 +1,6 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-
-export type FieldError = { path: string; message: string };
 
 /** A zod failure as the API reports it: one entry per field, dotted path and message. */
 export function validationFailed(error: z.ZodError, message = "The request is not valid"): AppError {

@@ -10,6 +10,12 @@ import { forbidden } from "@/lib/errors";
 import { createApiKeyInput, revokeApiKeyInput } from "@/lib/settings/api-key.validation";
 import { createApiKeyAsAdmin } from "@/lib/settings/create-api-key-as-admin";
 import { revokeApiKeyAsAdmin } from "@/lib/settings/revoke-api-key-as-admin";
+import { addTeammate } from "@/lib/users/add-teammate";
+import { changeTeammateRole } from "@/lib/users/change-teammate-role";
+import { deactivateTeammate } from "@/lib/users/deactivate-teammate";
+import { listTeammates } from "@/lib/users/list-teammates";
+import { reactivateTeammate } from "@/lib/users/reactivate-teammate";
+import { addTeammateInput, changeTeammateRoleInput, teammateIdInput } from "@/lib/users/teammate.validation";
 import { runAction } from "../run-action";
 
 // Anyone signed in can call a server action directly, so each one checks the role
@@ -37,5 +43,37 @@ export async function revokeApiKeyAction(raw: unknown) {
     const actor = await requireAdmin();
     await revokeApiKeyAsAdmin(actor, revokeApiKeyInput.parse(raw).id);
     return { keys: await apiKeyRows() };
+  });
+}
+
+export async function addTeammateAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    const { teammate, temporaryPassword } = await addTeammate(actor, addTeammateInput.parse(raw));
+    return { teammate, temporaryPassword, team: await listTeammates(db()) };
+  });
+}
+
+export async function changeTeammateRoleAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    await changeTeammateRole(actor, changeTeammateRoleInput.parse(raw));
+    return { team: await listTeammates(db()) };
+  });
+}
+
+export async function deactivateTeammateAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    await deactivateTeammate(actor, teammateIdInput.parse(raw).userId);
+    return { team: await listTeammates(db()) };
+  });
+}
+
+export async function reactivateTeammateAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    await reactivateTeammate(actor, teammateIdInput.parse(raw).userId);
+    return { team: await listTeammates(db()) };
   });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
-import { TeamList } from "@/components/settings/team-list";
+import { TeamSection } from "@/components/settings/team-section";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
@@ -22,8 +22,8 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
       <h1 className="text-lg font-semibold">Settings</h1>
+      <TeamSection initialTeam={team} currentUserId={user.id} />
       <ApiKeysSection initialKeys={keys.map(toApiKeyRow)} />
-      <TeamList team={team} currentUserId={user.id} />
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { userRoles, type UserRole } from "../../users/user-roles";
 
-export const userRoles = ["admin", "agent", "staff"] as const;
+export { userRoles };
+export type { UserRole };
+
 export const userRole = pgEnum("user_role", userRoles);
 
 export const users = pgTable(
@@ -21,7 +24,6 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
-export type UserRole = (typeof userRoles)[number];
 
 export const apiKeys = pgTable(
   "api_keys",

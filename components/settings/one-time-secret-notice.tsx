@@ -1,15 +1,25 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { CopyIcon } from "@/components/ui/icons";
 
-/** The one moment the full key is visible; it is not stored anywhere we can show it again. */
-export function NewApiKeyNotice({ apiKey, onDismiss }: { apiKey: string; onDismiss: () => void }) {
+type Props = {
+  /** Names the notice and its field for screen readers, e.g. "New API key". */
+  label: string;
+  title: string;
+  description: React.ReactNode;
+  secret: string;
+  onDismiss: () => void;
+};
+
+/** The one moment a secret is visible: only its hash is stored, so it cannot be shown again. */
+export function OneTimeSecretNotice({ label, title, description, secret, onDismiss }: Props) {
+  const id = useId();
   const [copied, setCopied] = useState(false);
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(apiKey);
+      await navigator.clipboard.writeText(secret);
       setCopied(true);
     } catch {
       setCopied(false);
@@ -17,17 +27,17 @@ export function NewApiKeyNotice({ apiKey, onDismiss }: { apiKey: string; onDismi
   }
 
   return (
-    <div role="region" aria-label="New API key" className="rounded-md bg-emerald-50 p-4 ring-1 ring-emerald-600/20">
-      <p className="text-sm font-medium text-emerald-900">Copy your new API key now</p>
-      <p className="mt-0.5 text-sm text-emerald-800">It won&apos;t be shown again. Store it somewhere safe.</p>
+    <div role="region" aria-label={label} className="rounded-md bg-emerald-50 p-4 ring-1 ring-emerald-600/20">
+      <p className="text-sm font-medium text-emerald-900">{title}</p>
+      <p className="mt-0.5 text-sm text-emerald-800">{description}</p>
       <div className="mt-3 flex gap-2">
-        <label htmlFor="new-api-key" className="sr-only">
-          New API key
+        <label htmlFor={id} className="sr-only">
+          {label}
         </label>
         <input
-          id="new-api-key"
+          id={id}
           readOnly
-          value={apiKey}
+          value={secret}
           onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-2 py-1.5 font-mono text-xs"
         />

@@ -1,0 +1,84 @@
+"use client";
+
+import { useId, useState } from "react";
+import { addTeammateAction } from "@/app/(app)/settings/actions";
+import { FormError } from "@/components/ui/form-error";
+import { TextField } from "@/components/ui/text-field";
+import type { Teammate } from "@/lib/users/list-teammates";
+import { addTeammateInput, type AddTeammateInput } from "@/lib/users/teammate.validation";
+import { roleLabels, userRoles } from "@/lib/users/user-roles";
+
+type FieldErrors = Partial<Record<keyof AddTeammateInput, string>>;
+
+export type AddedTeammate = { teammate: Teammate; temporaryPassword: string; team: Teammate[] };
+
+export function AddTeammateForm({ onAdded }: { onAdded: (added: AddedTeammate) => void }) {
+  const roleId = useId();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const parsed = addTeammateInput.safeParse(Object.fromEntries(new FormData(form)));
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof AddTeammateInput] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setError(null);
+    setPending(true);
+    try {
+      const result = await addTeammateAction(parsed.data);
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors ?? {});
+        if (!result.fieldErrors) setError(result.error);
+        return;
+      }
+      form.reset();
+      onAdded(result.data);
+    } catch {
+      setError("Could not reach Touchbase. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Add teammate" noValidate className="flex flex-col gap-3">
+      <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-[1fr_1fr_9rem_auto]">
+        <TextField label="Name" name="name" autoComplete="off" required error={fieldErrors.name} />
+        <TextField label="Email" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />
+        <div>
+          <label htmlFor={roleId} className="block text-sm font-medium text-zinc-700">
+            Role
+          </label>
+          <select
+            id={roleId}
+            name="role"
+            defaultValue="agent"
+            className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-xs outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20"
+          >
+            {userRoles.map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="mt-6 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60"
+        >
+          {pending ? "Adding…" : "Add teammate"}
+        </button>
+      </div>
+      <p className="text-xs text-zinc-500">Touchbase makes a temporary password for you to pass on.</p>
+      <FormError message={error} />
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import {
+  changeTeammateRoleAction,
+  deactivateTeammateAction,
+  reactivateTeammateAction,
+} from "@/app/(app)/settings/actions";
+import type { ActionResult } from "@/app/(app)/action-result";
+import { FormError } from "@/components/ui/form-error";
+import type { Teammate } from "@/lib/users/list-teammates";
+import type { UserRole } from "@/lib/users/user-roles";
+import { AddTeammateForm, type AddedTeammate } from "./add-teammate-form";
+import { OneTimeSecretNotice } from "./one-time-secret-notice";
+import { TeammateRow } from "./teammate-row";
+
+const networkError = "Could not reach Touchbase. Check your connection and try again.";
+
+export function TeamSection({ initialTeam, currentUserId }: { initialTeam: Teammate[]; currentUserId: string }) {
+  const router = useRouter();
+  const [team, setTeam] = useState(initialTeam);
+  const [added, setAdded] = useState<AddedTeammate | null>(null);
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function change(userId: string, call: () => Promise<ActionResult<{ team: Teammate[] }>>) {
+    setPendingId(userId);
+    setError(null);
+    try {
+      const result = await call();
+      if (!result.ok) return setError(result.error);
+      setTeam(result.data.team);
+      // Stepping down or deactivating yourself ends your access to this page (or to the app).
+      const you = result.data.team.find((person) => person.id === currentUserId);
+      if (!you || you.role !== "admin" || !you.active) router.refresh();
+    } catch {
+      setError(networkError);
+    } finally {
+      setPendingId(null);
+    }
+  }
+
+  const changeRole = (userId: string, role: UserRole) => change(userId, () => changeTeammateRoleAction({ userId, role }));
+  const setActive = (userId: string, active: boolean) =>
+    change(userId, () => (active ? reactivateTeammateAction({ userId }) : deactivateTeammateAction({ userId })));
+
+  return (
+    <section aria-labelledby="team-heading" className="flex flex-col gap-3">
+      <div>
+        <h2 id="team-heading" className="text-sm font-semibold">
+          Team
+        </h2>
+        <p className="mt-1 text-sm text-zinc-500">
+          Everyone who can sign in. Admins change settings; everyone answers customers.
+        </p>
+      </div>
+
+      <AddTeammateForm
+        onAdded={(result) => {
+          setAdded(result);
+          setTeam(result.team);
+        }}
+      />
+      {added && (
+        <OneTimeSecretNotice
+          label="Temporary password"
+          title={`Copy ${added.teammate.name}'s temporary password now`}
+          description={`It won't be shown again. Send it to them privately; they sign in as ${added.teammate.email}.`}
+          secret={added.temporaryPassword}
+          onDismiss={() => setAdded(null)}
+        />
+      )}
+
+      <FormError message={error} />
+      <table aria-label="Team" className="w-full table-fixed overflow-hidden rounded-md bg-white text-sm ring-1 ring-zinc-200">
+        <thead className="bg-zinc-50 text-left text-xs text-zinc-500">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">Name</th>
+            <th scope="col" className="px-3 py-2 font-medium">Email</th>
+            <th scope="col" className="w-28 px-3 py-2 font-medium">Role</th>
+            <th scope="col" className="w-24 px-3 py-2 font-medium">Status</th>
+            <th scope="col" className="w-56 px-3 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {team.map((person) => (
+            <TeammateRow
+              key={person.id}
+              person={person}
+              isYou={person.id === currentUserId}
+              pending={pendingId === person.id}
+              onRoleChange={(role) => void changeRole(person.id, role)}
+              onActiveChange={(active) => void setActive(person.id, active)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import type { Teammate } from "@/lib/users/list-teammates";
+import { roleLabels, userRoles, type UserRole } from "@/lib/users/user-roles";
+
+type Props = {
+  person: Teammate;
+  isYou: boolean;
+  pending: boolean;
+  onRoleChange: (role: UserRole) => void;
+  onActiveChange: (active: boolean) => void;
+};
+
+export function TeammateRow({ person, isYou, pending, onRoleChange, onActiveChange }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const verb = person.active ? "Deactivate" : "Reactivate";
+  const consequence = person.active
+    ? isYou
+      ? "You will be signed out at once."
+      : "They are signed out at once."
+    : "They can sign in again with their password.";
+
+  return (
+    <tr className={person.active ? undefined : "text-zinc-400"}>
+      <td className="px-3 py-2">
+        {person.name}
+        {isYou && <span className="ml-1.5 text-xs text-zinc-400">(you)</span>}
+      </td>
+      <td className="truncate px-3 py-2 text-zinc-600" title={person.email}>
+        {person.email}
+      </td>
+      <td className="px-3 py-2">
+        <select
+          aria-label={`Role of ${person.name}`}
+          value={person.role}
+          disabled={pending}
+          onChange={(event) => onRoleChange(event.target.value as UserRole)}
+          className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm shadow-xs outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 disabled:opacity-60"
+        >
+          {userRoles.map((role) => (
+            <option key={role} value={role}>
+              {roleLabels[role]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="px-3 py-2 text-xs">
+        {person.active ? <span className="font-medium text-emerald-700">Active</span> : <span>Deactivated</span>}
+      </td>
+      <td className="px-3 py-2 text-right">
+        {confirming ? (
+          <div className="flex flex-col items-end gap-1.5 text-xs">
+            <p className="text-zinc-600">
+              {verb} {person.name}? {consequence}
+            </p>
+            <div className="flex gap-2">
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => {
+                  setConfirming(false);
+                  onActiveChange(!person.active);
+                }}
+                className={`rounded px-2 py-1 font-medium text-white disabled:opacity-60 ${
+                  person.active ? "bg-red-600 hover:bg-red-500" : "bg-indigo-600 hover:bg-indigo-500"
+                }`}
+              >
+                Confirm {verb.toLowerCase()}
+              </button>
+              <button
+                type="button"
+                onClick={() => setConfirming(false)}
+                className="rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100"
+              >
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            aria-label={`${verb} ${person.name}`}
+            disabled={pending}
+            onClick={() => setConfirming(true)}
+            className={`rounded px-2 py-1 text-xs font-medium disabled:opacity-60 ${
+              person.active ? "text-red-600 hover:bg-red-50" : "text-indigo-600 hover:bg-indigo-50"
+            }`}
+          >
+            {verb}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,51 @@
+import { uniqueEmail } from "@/lib/testing/factories";
+import { expect, test } from "./fixtures";
+import { InboxPage } from "./pages/inbox-page";
+import { LoginPage } from "./pages/login-page";
+import { SettingsPage } from "./pages/settings-page";
+
+test("an admin adds a teammate, who signs in with the temporary password until deactivated", async ({
+  signIn,
+  newPage,
+  unique,
+}) => {
+  const admin = await signIn("admin");
+  const settings = new SettingsPage(admin.page);
+  await settings.goto();
+  const name = unique("Grace Hopper");
+  const email = uniqueEmail("grace");
+
+  const password = await settings.addTeammate({ name, email: `  ${email.toUpperCase()} `, role: "agent" });
+
+  await expect(settings.teammate(name)).toContainText(email);
+  await expect(settings.roleOf(name)).toHaveValue("agent");
+
+  const teammatePage = await newPage();
+  const login = new LoginPage(teammatePage);
+  await login.goto();
+  await login.signIn(email, password);
+  const inbox = new InboxPage(teammatePage);
+  await expect(inbox.heading).toBeVisible();
+  await expect(inbox.shell.sidebar).toContainText(name);
+
+  await settings.deactivate(name);
+  await expect(settings.teammate(name)).toContainText("Deactivated");
+
+  await inbox.shell.inboxLink.click();
+  await expect(teammatePage).toHaveURL(/\/login/);
+  await expect(login.submit).toBeVisible();
+});
+
+test("an email someone already uses is refused beside the email field", async ({ signIn, unique }) => {
+  const admin = await signIn("admin");
+  const taken = await signIn("staff");
+  const settings = new SettingsPage(admin.page);
+  await settings.goto();
+
+  await settings.submitTeammate({ name: unique("Copycat"), email: taken.user.email.toUpperCase(), role: "staff" });
+
+  const emailField = settings.teammateField("Email");
+  await expect(emailField).toHaveAccessibleDescription("Someone on the team already uses this email");
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+  await expect(settings.temporaryPassword).toHaveCount(0);
+});

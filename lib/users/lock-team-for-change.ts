@@ -1,0 +1,40 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
+import type { Transaction } from "@/lib/db/client";
+import { users, type User, type UserRole } from "@/lib/db/schema";
+import { forbidden, notFound } from "@/lib/errors";
+
+export type TeamLock = { target: User; activeAdminIds: string[] };
+
+/**
+ * Locks, until the transaction ends, every active admin's row and the teammate about to
+ * change. Two admins changing each other at once are serialised here, and the second
+ * sees what the first committed: counts of admins stay true until commit.
+ */
+export async function lockTeamForChange(tx: Transaction, actor: Actor, userId: string): Promise<TeamLock> {
+  // Always in id order, so that concurrent callers cannot deadlock on each other's rows.
+  const admins = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .orderBy(asc(users.id))
+    .for("update");
+  const activeAdminIds = admins.map((admin) => admin.id);
+  // The caller's role was checked before the lock; someone may have changed it since.
+  if (actor.type !== "user" || !activeAdminIds.includes(actor.id)) throw forbidden("Only admins can change settings");
+
+  const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+  if (!target) throw notFound("Teammate");
+  return { target, activeAdminIds };
+}
+
+/** Whether changing this teammate to `next` would leave nobody able to manage the team. */
+export function leavesNoActiveAdmin(
+  activeAdminIds: readonly string[],
+  target: Pick<User, "id" | "role" | "active">,
+  next: { role: UserRole; active: boolean },
+): boolean {
+  const isActiveAdmin = target.role === "admin" && target.active;
+  const staysActiveAdmin = next.role === "admin" && next.active;
+  return isActiveAdmin && !staysActiveAdmin && activeAdminIds.every((id) => id === target.id);
+}
