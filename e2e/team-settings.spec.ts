@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 import { InboxPage } from "./pages/inbox-page";
 import { LoginPage } from "./pages/login-page";
 import { SettingsPage } from "./pages/settings-page";
+import { TicketPage } from "./pages/ticket-page";
 
 test("an admin adds a teammate, who signs in with the temporary password until deactivated", async ({
   signIn,
@@ -48,4 +49,29 @@ test("an email someone already uses is refused beside the email field", async ({
   await expect(emailField).toHaveAccessibleDescription("Someone on the team already uses this email");
   await expect(emailField).toHaveAttribute("aria-invalid", "true");
   await expect(settings.temporaryPassword).toHaveCount(0);
+});
+
+test("the outbox lists a reply with a link to its ticket", async ({ signIn, api, unique }) => {
+  const admin = await signIn("admin");
+  const ticket = await api.createTicket({
+    subject: unique("Where is my parcel"),
+    customerEmail: uniqueEmail("customer"),
+    body: "It has been two weeks.",
+  });
+  const ticketPage = new TicketPage(admin.page);
+  await ticketPage.goto(ticket.id);
+  const firstLine = unique("It left our warehouse today");
+  await ticketPage.reply(`${firstLine}\nTracking follows by email.`);
+  await expect(ticketPage.replyBy(admin.user.name, firstLine)).toBeVisible();
+  await expect(ticketPage.replyBy(admin.user.name, firstLine)).not.toContainText(/sending|not sent/i);
+
+  const settings = new SettingsPage(admin.page);
+  await settings.goto();
+  const row = settings.outboundEmail(firstLine);
+  await expect(row).toContainText(ticket.customer.email!);
+  await expect(row).toContainText(`Re: ${ticket.subject} [#${ticket.number}]`);
+  await expect(row).not.toContainText("Tracking follows");
+
+  await row.getByRole("link", { name: `#${ticket.number}` }).click();
+  await ticketPage.expectTicket(ticket.subject);
 });

@@ -10,6 +10,7 @@ export class SettingsPage {
   readonly team: Locator;
   readonly addTeammateForm: Locator;
   readonly temporaryPassword: Locator;
+  readonly outbox: Locator;
 
   constructor(private readonly page: Page) {
     this.shell = new AppShell(page);
@@ -19,6 +20,7 @@ export class SettingsPage {
     this.team = page.getByRole("table", { name: "Team" });
     this.addTeammateForm = page.getByRole("form", { name: "Add teammate" });
     this.temporaryPassword = page.getByRole("region", { name: "Temporary password" }).getByRole("textbox");
+    this.outbox = page.getByRole("table", { name: "Outbox" });
   }
 
   /** Opens the page and returns the HTTP status it was served with. */
@@ -58,5 +60,10 @@ export class SettingsPage {
     await this.team.getByRole("button", { name: `Deactivate ${name}` }).click();
     await this.teammate(name).getByRole("button", { name: "Confirm deactivate" }).click();
     await expect(this.team.getByRole("button", { name: `Reactivate ${name}` })).toBeVisible();
+  }
+
+  /** An outbound email's row, found by any text it shows (address, subject, first line). */
+  outboundEmail(text: string): Locator {
+    return this.outbox.getByRole("row").filter({ hasText: text });
   }
 }

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
+import { OutboxSection, outboxLimit } from "@/components/settings/outbox-section";
 import { TeamSection } from "@/components/settings/team-section";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
+import { listOutboundEmails } from "@/lib/settings/list-outbound-emails";
 import { listTeammates } from "@/lib/users/list-teammates";
 import { currentUser } from "../current-user";
 
@@ -18,12 +20,17 @@ export default async function SettingsPage() {
   // should learn why.
   if (!canManageSettings(userActor(user))) forbidden();
 
-  const [keys, team] = await Promise.all([listApiKeys(db()), listTeammates(db())]);
+  const [keys, team, outbox] = await Promise.all([
+    listApiKeys(db()),
+    listTeammates(db()),
+    listOutboundEmails(db(), { limit: outboxLimit }),
+  ]);
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
       <h1 className="text-lg font-semibold">Settings</h1>
       <TeamSection initialTeam={team} currentUserId={user.id} />
       <ApiKeysSection initialKeys={keys.map(toApiKeyRow)} />
+      <OutboxSection emails={outbox} />
     </div>
   );
 }

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { OutboundEmailListItem } from "@/lib/settings/list-outbound-emails";
+
+/** How many of the newest outbound emails the section lists. */
+export const outboxLimit = 50;
+
+function firstLine(text: string): string {
+  return text.split("\n").find((line) => line.trim())?.trim() ?? "";
+}
+
+export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
+  return (
+    <section aria-labelledby="outbox-heading" className="flex flex-col gap-3">
+      <div>
+        <h2 id="outbox-heading" className="text-sm font-semibold">
+          Outbox
+        </h2>
+        <p className="mt-1 text-sm text-zinc-500">
+          Outgoing mail is kept here until an SMTP server is configured (SMTP_URL). Newest first; the latest{" "}
+          {outboxLimit} are listed.
+        </p>
+      </div>
+      {emails.length === 0 ? (
+        <p className="rounded-md bg-white px-3 py-6 text-center text-sm text-zinc-500 ring-1 ring-zinc-200">
+          No outgoing mail yet. Replies to email tickets appear here.
+        </p>
+      ) : (
+        <table aria-label="Outbox" className="w-full table-fixed overflow-hidden rounded-md bg-white text-sm ring-1 ring-zinc-200">
+          <thead className="bg-zinc-50 text-left text-xs text-zinc-500">
+            <tr>
+              <th scope="col" className="w-48 px-3 py-2 font-medium">To</th>
+              <th scope="col" className="px-3 py-2 font-medium">Message</th>
+              <th scope="col" className="w-20 px-3 py-2 font-medium">Ticket</th>
+              <th scope="col" className="w-24 px-3 py-2 font-medium">When</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100">
+            {emails.map((email) => (
+              <tr key={email.id} className="align-top">
+                <td className="truncate px-3 py-2 text-zinc-600" title={email.toAddress}>
+                  {email.toAddress}
+                </td>
+                <td className="px-3 py-2">
+                  <p className="truncate font-medium">{email.subject}</p>
+                  <p className="truncate text-zinc-500">{firstLine(email.bodyText)}</p>
+                </td>
+                <td className="px-3 py-2">
+                  <Link href={`/tickets/${email.ticket.id}`} className="font-medium text-indigo-600 hover:text-indigo-500">
+                    #{email.ticket.number}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 text-xs text-zinc-500">
+                  <RelativeTime iso={email.createdAt.toISOString()} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
