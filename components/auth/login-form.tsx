@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { signInUnavailableError, tooManySignInAttemptsError } from "@/lib/auth/sign-in-errors";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const signInErrorMessages: Record<string, string> = {
   [tooManySignInAttemptsError]: "Too many sign-in attempts. Try again in a few minutes.",
@@ -44,13 +45,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <FormError message={error} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

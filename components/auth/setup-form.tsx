@@ -6,6 +6,7 @@ import { createFirstAdminAction } from "@/app/setup/actions";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { firstAdminInput, minPasswordLength, type FirstAdminInput } from "@/lib/users/first-admin.validation";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type FieldErrors = Partial<Record<keyof FirstAdminInput, string>>;
 
@@ -69,13 +70,9 @@ export function SetupForm() {
           Go to sign in
         </a>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60"
-      >
-        {pending ? "Creating your account…" : "Create admin account"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Creating your account…">
+        Create admin account
+      </SubmitButton>
     </form>
   );
 }

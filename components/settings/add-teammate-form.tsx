@@ -7,6 +7,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { Teammate } from "@/lib/users/list-teammates";
 import { addTeammateInput, type AddTeammateInput } from "@/lib/users/teammate.validation";
 import { roleLabels, userRoles } from "@/lib/users/user-roles";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type FieldErrors = Partial<Record<keyof AddTeammateInput, string>>;
 
@@ -69,13 +70,9 @@ export function AddTeammateForm({ onAdded }: { onAdded: (added: AddedTeammate) =
             ))}
           </select>
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="mt-6 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60"
-        >
-          {pending ? "Adding…" : "Add teammate"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Adding…" size="sm" className="mt-6">
+          Add teammate
+        </SubmitButton>
       </div>
       <p className="text-xs text-zinc-500">Touchbase makes a temporary password for you to pass on.</p>
       <FormError message={error} />

@@ -7,6 +7,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { createApiKeyInput } from "@/lib/settings/api-key.validation";
 import type { ApiKeyRow } from "./api-key-row";
 import { OneTimeSecretNotice } from "./one-time-secret-notice";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const networkError = "Could not reach Touchbase. Check your connection and try again.";
 
@@ -76,13 +77,9 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
             className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-xs outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20"
           />
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60"
-        >
+        <SubmitButton pending={pending} size="sm">
           Create key
-        </button>
+        </SubmitButton>
       </form>
 
       <FormError message={error} />
