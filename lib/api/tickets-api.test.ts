@@ -9,7 +9,7 @@ import { outboundEmails, ticketEvents } from "@/lib/db/schema";
 import type { MessageView, TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { apiRequest, routeParams } from "@/lib/testing/api-requests";
 import { createTestApiKey, createTestTicket, createTestUser, uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
-import { recordEvents } from "@/lib/testing/record-events";
+import { forSubject, recordEvents } from "@/lib/testing/record-events";
 
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 type Page = { data: TicketSummary[]; nextCursor: string | null };
@@ -100,7 +100,7 @@ describe("POST /api/v1/tickets", () => {
 
   it("publishes the domain events the live inbox listens to", async () => {
     const body = createBody();
-    const recorder = recordEvents((event) => event.ticket.subject === body.subject);
+    const recorder = recordEvents(forSubject(body.subject));
     const ticket = (await (await createViaApi(body)).json()) as TicketWithMessages;
     await addMessageRoute(
       apiRequest(`/api/v1/tickets/${ticket.id}/messages`, { key, json: { kind: "note", body: "seen" } }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DomainEvent } from "./domain-events";
 import { publish, subscribe } from "./event-bus";
+import { forTicket } from "@/lib/testing/record-events";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 
 const ticket = { id: "event-bus-test-ticket" } as TicketSummary;
@@ -10,8 +11,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 describe("event bus", () => {
   it("delivers to every listener after the publisher has moved on, and stops on unsubscribe", async () => {
     const seen: string[] = [];
-    const stopA = subscribe((e) => void (e.ticket.id === ticket.id && seen.push("a")));
-    const stopB = subscribe((e) => void (e.ticket.id === ticket.id && seen.push("b")));
+    const stopA = subscribe((e) => void (forTicket(ticket.id)(e) && seen.push("a")));
+    const stopB = subscribe((e) => void (forTicket(ticket.id)(e) && seen.push("b")));
     publish(event);
     expect(seen).toEqual([]);
     await settle();
@@ -29,7 +30,7 @@ describe("event bus", () => {
     const stopFailing = subscribe(() => {
       throw new Error("listener broke (expected in this test)");
     });
-    const stop = subscribe((e) => void (e.ticket.id === ticket.id && seen.push(e.type)));
+    const stop = subscribe((e) => void (forTicket(ticket.id)(e) && seen.push(e.type)));
     publish(event);
     await settle();
     expect(seen).toEqual(["ticket.updated"]);

@@ -1,6 +1,6 @@
 import type { Server } from "socket.io";
 import { subscribe } from "@/lib/events/event-bus";
-import { staffRoom, ticketRoom } from "./rooms";
+import { staffRoom, ticketRoom, userRoom } from "./rooms";
 
 /**
  * The one place that turns domain events into socket.io messages. The /agents namespace
@@ -18,6 +18,10 @@ export function forwardEventsToSockets(io: Server): () => void {
       case "message.created":
         agents.to(staffRoom).emit("ticket:changed", event.ticket);
         agents.to(ticketRoom(event.ticket.id)).emit("message:created", event.message);
+        break;
+      case "user.deactivated":
+        // The handshake refuses deactivated users; this ends the sockets they already had.
+        agents.in(userRoom(event.userId)).disconnectSockets(true);
         break;
     }
   });

@@ -1,2 +1,3 @@
 export const staffRoom = "staff";
 export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
+export const userRoom = (userId: string) => `user:${userId}`;

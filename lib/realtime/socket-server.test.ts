@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authSecret, getEnv } from "@/lib/env";
 import { createTestTicket, createTestUser } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/tickets/add-message";
+import { deactivateTeammate } from "@/lib/users/deactivate-teammate";
 import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
 import { forwardEventsToSockets } from "./event-listener";
 import { attachRealtime } from "./socket-server";
@@ -105,6 +106,18 @@ describe("agent realtime", () => {
 
     const missed = await socket.emitWithAck("ticket:sync", { ticketId: ticket.id, afterSeq: 1 });
     expect(missed.messages.map((m: MessageView) => m.id)).toEqual([note.id]);
+  });
+
+  it("disconnects the open sockets of a teammate who is deactivated", async () => {
+    const { actor: admin } = await createTestUser({ role: "admin" });
+    const { user } = await createTestUser({ role: "agent" });
+    const socket = agentSocket(node, await sessionCookie(user.id));
+    sockets.push(socket);
+    await connected(socket);
+
+    const disconnected = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    await deactivateTeammate(admin, user.id);
+    expect(await disconnected).toBe("io server disconnect");
   });
 
   it("answers a malformed sync request with an error instead of a query", async () => {

@@ -8,7 +8,7 @@ import { findActiveUser } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { listMessages } from "@/lib/tickets/ticket-queries";
-import { staffRoom, ticketRoom } from "./rooms";
+import { staffRoom, ticketRoom, userRoom } from "./rooms";
 
 export type AgentSocketData = { userId: string; role: string };
 
@@ -60,7 +60,7 @@ function configureAgentNamespace(agents: Namespace) {
 
   agents.on("connection", (socket) => {
     // Every staff role may read every ticket, so each signed-in socket follows the inbox.
-    socket.join(staffRoom);
+    socket.join([staffRoom, userRoom((socket.data as AgentSocketData).userId)]);
 
     socket.on("ticket:watch", (ticketId: unknown) => {
       const parsed = watchRequest.safeParse(ticketId);

@@ -19,4 +19,8 @@ export function recordEvents(match: (event: DomainEvent) => boolean) {
   };
 }
 
-export const forTicket = (ticketId: string) => (event: DomainEvent) => event.ticket.id === ticketId;
+export const forTicket = (ticketId: string) => (event: DomainEvent) =>
+  "ticket" in event && event.ticket.id === ticketId;
+
+export const forSubject = (subject: string) => (event: DomainEvent) =>
+  "ticket" in event && event.ticket.subject === subject;

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { customerIdentities, messages, ticketEvents } from "@/lib/db/schema";
 import { createTestApiKey, createTestTicket, uniqueSuffix } from "@/lib/testing/factories";
 import { subscribe } from "@/lib/events/event-bus";
-import { recordEvents } from "@/lib/testing/record-events";
+import { forSubject, recordEvents } from "@/lib/testing/record-events";
 
 describe("createTicket", () => {
   it("opens a ticket with the customer's first message and an audit entry", async () => {
@@ -55,12 +55,12 @@ describe("createTicket", () => {
 
   it("publishes ticket.created and message.created once the ticket is committed", async () => {
     const subject = `Event check ${uniqueSuffix()}`;
-    const recorder = recordEvents((event) => event.ticket.subject === subject);
+    const recorder = recordEvents(forSubject(subject));
     // Reads from another connection as each event arrives: the rows must already be
     // committed, or the inbox would show a ticket that a reload cannot find.
     const visibleWhenPublished: boolean[] = [];
     const stopChecking = subscribe(async (event) => {
-      if (event.ticket.subject !== subject) return;
+      if (!forSubject(subject)(event) || !("ticket" in event)) return;
       const rows = await db().select({ id: messages.id }).from(messages).where(eq(messages.ticketId, event.ticket.id));
       visibleWhenPublished.push(rows.length === 1);
     });
