@@ -1,9 +1,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 import { authSecret, getEnv } from "@/lib/env";
 import { createTestTicket, createTestUser } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/tickets/add-message";
@@ -118,6 +121,34 @@ describe("agent realtime", () => {
     const disconnected = new Promise<string>((resolve) => socket.once("disconnect", resolve));
     await deactivateTeammate(admin, user.id);
     expect(await disconnected).toBe("io server disconnect");
+  });
+
+  it("checks the session again when a dropped socket recovers its rooms", async () => {
+    const { user } = await createTestUser({ role: "agent" });
+    const socket = connect(`${node.url}/agents`, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: await sessionCookie(user.id) },
+      reconnectionDelay: 20,
+      reconnectionDelayMax: 50,
+    });
+    sockets.push(socket);
+    await connected(socket);
+    // A broadcast received gives the client an offset to recover from.
+    const subject = `Recovery ${Date.now()}`;
+    const changed = nextEvent<TicketSummary>(socket, "ticket:changed", (t) => t.subject === subject);
+    await createTestTicket({ subject });
+    await changed;
+
+    // Deactivated while the connection is down, so no open socket is there to close.
+    const dropped = new Promise((resolve) => socket.once("disconnect", resolve));
+    socket.io.engine.close();
+    await dropped;
+    await db().update(users).set({ active: false }).where(eq(users.id, user.id));
+    const outcome = new Promise<string>((resolve) => {
+      socket.once("connect", () => resolve(socket.recovered ? "recovered" : "connected"));
+      socket.once("connect_error", (error) => resolve(error.message));
+    });
+    expect(await outcome).toBe("unauthorized");
   });
 
   it("answers a malformed sync request with an error instead of a query", async () => {

@@ -25,7 +25,9 @@ export async function attachRealtime(
 ): Promise<{ io: Server; close: () => Promise<void> }> {
   const io = new Server(httpServer, {
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // A recovered socket goes through the auth middleware again (socket.io skips it by
+    // default): someone deactivated while their connection was down must not get back in.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const redis = options.redisUrl ? createClient({ url: options.redisUrl }) : null;
   if (redis) {
