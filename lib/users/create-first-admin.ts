@@ -5,6 +5,9 @@ import { db } from "@/lib/db/client";
 import { users, type User } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { FirstAdminInput } from "./first-admin.validation";
+import { hasAnyUser } from "./has-any-user";
+
+const alreadySetUp = () => new AppError("conflict", "Touchbase is already set up: sign in instead");
 
 // Shared with nothing else: serialises concurrent setup attempts on an empty database.
 const setupLockKey = 7274831;
@@ -15,11 +18,13 @@ const setupLockKey = 7274831;
  * setup form at once cannot both become admin.
  */
 export async function createFirstAdmin(input: FirstAdminInput): Promise<User> {
+  // Anyone may call the setup action: refuse cheaply before the deliberately slow hash.
+  if (await hasAnyUser(db())) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
   return db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${setupLockKey})`);
     const [row] = await tx.select({ value: count() }).from(users);
-    if ((row?.value ?? 0) > 0) throw new AppError("conflict", "Touchbase is already set up: sign in instead");
+    if ((row?.value ?? 0) > 0) throw alreadySetUp();
     const [admin] = await tx
       .insert(users)
       .values({ name: input.name, email: normalizeEmail(input.email), role: "admin", passwordHash })
