@@ -32,11 +32,24 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const httpServer = createServer((req, res) => void handle(req, res));
+  const httpServer = createServer((req, res) => {
+    // As `next start` does: a rejected request must not become an unhandled rejection,
+    // which would stop the whole process.
+    handle(req, res).catch((error: unknown) => {
+      logger.error("request failed", { method: req.method, url: req.url, error });
+      if (res.headersSent) return void res.destroy();
+      res.statusCode = 500;
+      res.end("Internal Server Error");
+    });
+  });
   if (dev) {
     const upgrade = app.getUpgradeHandler();
     httpServer.on("upgrade", (req, socket, head) => {
-      if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
+      if (req.url?.startsWith("/socket.io")) return;
+      upgrade(req, socket, head).catch((error: unknown) => {
+        logger.error("upgrade failed", { url: req.url, error });
+        socket.destroy();
+      });
     });
   }
   const realtime = await attachRealtime(httpServer, { redisUrl: env.REDIS_URL });
