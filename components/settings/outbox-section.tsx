@@ -17,8 +17,8 @@ export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
           Outbox
         </h2>
         <p className="mt-1 text-sm text-zinc-500">
-          Outgoing mail is kept here until an SMTP server is configured (SMTP_URL). Newest first; the latest{" "}
-          {outboxLimit} are listed.
+          Outgoing mail is kept here: sending it over SMTP is not built yet. Newest first; the latest {outboxLimit}{" "}
+          are listed.
         </p>
       </div>
       {emails.length === 0 ? (

@@ -12,8 +12,8 @@ export const emailAdapter: ChannelAdapter = {
     if (!customer.email) {
       throw new AppError("conflict", "This customer has no email address to reply to");
     }
-    // The outbox row is the queue: the outbound mail worker sends it over SMTP_URL
-    // when one is configured, and admins and tests read it otherwise.
+    // The outbox row is the queue. No worker sends it over SMTP yet (SMTP_URL is not
+    // read): admins see it in Settings → Outbox and tests read it.
     await tx.insert(outboundEmails).values({
       messageId: message.id,
       toAddress: customer.email,

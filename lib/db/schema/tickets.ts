@@ -119,8 +119,8 @@ export const ticketEvents = pgTable(
   (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.createdAt)],
 );
 
-// Mail written while no SMTP_URL is configured (and the audit trail of what was sent):
-// visible to admins and read by tests.
+// Every outgoing email (nothing sends over SMTP yet), and later the audit trail of what
+// was sent: visible to admins and read by tests.
 export const outboundEmails = pgTable(
   "outbound_emails",
   {
