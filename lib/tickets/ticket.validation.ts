@@ -24,10 +24,3 @@ export const addMessageInput = z.object({
 export type AddMessageInput = z.infer<typeof addMessageInput>;
 
 export const ticketStatusInput = z.enum(ticketStatuses);
-
-export const listTicketsQuery = z.object({
-  status: z.enum(ticketStatuses).optional(),
-  assignee: z.union([z.literal("none"), z.literal("me"), z.uuid()]).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
