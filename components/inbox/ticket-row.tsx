@@ -1,12 +1,9 @@
 import Link from "next/link";
 import { ChannelIcon } from "@/components/ui/channel-icon";
+import { customerLabel } from "@/components/ui/customer-label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge, statusLabels } from "@/components/ui/status-badge";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
-
-export function customerLabel(customer: TicketSummary["customer"]): string {
-  return customer.name || customer.email || "Unknown customer";
-}
 
 type Props = { ticket: TicketSummary; selected: boolean; highlighted: boolean; onFocus: () => void };
 

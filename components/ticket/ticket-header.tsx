@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ChannelIcon, channelLabels } from "@/components/ui/channel-icon";
+import { customerLabel } from "@/components/ui/customer-label";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 
@@ -19,7 +20,7 @@ export function TicketHeader({ ticket }: { ticket: TicketSummary }) {
       <p className="mt-0.5 flex items-center gap-1.5 text-sm text-zinc-600">
         <ChannelIcon channel={ticket.channel} className="size-3.5 text-zinc-400" />
         <span className="sr-only">{channelLabels[ticket.channel]} ·</span>
-        <span className="font-medium text-zinc-800">{customer.name || customer.email || "Unknown customer"}</span>
+        <span className="font-medium text-zinc-800">{customerLabel(customer)}</span>
         {customer.name && customer.email && <span className="text-zinc-500">&lt;{customer.email}&gt;</span>}
         <span className="text-zinc-300">·</span>
         <span>via {channelLabels[ticket.channel]}</span>
