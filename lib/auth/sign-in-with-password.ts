@@ -11,7 +11,8 @@ export type SignInResult =
   | { outcome: "throttled"; retryAt: Date };
 
 const attemptsKeptMs = 24 * 60 * 60 * 1000;
-// Namespace for the per-email advisory lock (the two-key form never collides with migrate's one-key lock).
+// Namespace for the per-email advisory lock; the two-key form never collides with the
+// one-key locks of migrate, setup and the demo seed.
 const signInLockNamespace = 7274830;
 
 // Verified against when no user matches, so that an unknown email costs the same time as a wrong password.

@@ -6,13 +6,17 @@ import { customers, messages, tickets, users, type ChannelKind, type TicketStatu
 import { appendMessage, type NewMessage } from "@/lib/tickets/append-message";
 import { demoCustomers, demoPassword, demoStaff, demoTickets } from "./demo-data";
 
+// Serialises two app processes starting on one empty database. A one-key lock: it cannot
+// collide with the two-key per-email sign-in locks that use the same first number.
+const seedLockKey = 7274830;
+
 /**
  * Loads the demo workspace into an empty embedded database, once. Returns the demo login,
  * or null when the database already had users.
  */
 export async function seedDemoWorkspaceIfEmpty(): Promise<{ email: string; password: string } | null> {
   return db().transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7274830)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${seedLockKey})`);
     const [{ value: userCount }] = (await tx.select({ value: count() }).from(users)) as [{ value: number }];
     if (userCount > 0) return null;
 
