@@ -35,10 +35,10 @@ async function sessionCookie(userId: string): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-function agentSocket(node: Node, cookie?: string): Socket {
+function agentSocket(node: Node, cookie?: string, origin?: string): Socket {
   return connect(`${node.url}/agents`, {
     transports: ["websocket"],
-    extraHeaders: cookie ? { cookie } : {},
+    extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
     reconnection: false,
   });
 }
@@ -83,6 +83,16 @@ describe("agent realtime", () => {
       sockets.push(socket);
       await expect(connected(socket)).rejects.toThrow("unauthorized");
     }
+  });
+
+  it("refuses a valid session from a page on another origin", async () => {
+    const { user } = await createTestUser({ role: "agent" });
+    const cookie = await sessionCookie(user.id);
+    const foreign = agentSocket(node, cookie, "https://evil.example");
+    const own = agentSocket(node, cookie, node.url);
+    sockets.push(foreign, own);
+    await expect(connected(foreign)).rejects.toThrow("forbidden origin");
+    await expect(connected(own)).resolves.toBeUndefined();
   });
 
   it("sends new tickets to every signed-in staff member, and messages to those watching", async () => {

@@ -6,11 +6,13 @@ import { z } from "zod";
 import { userIdFromCookieHeader } from "@/lib/auth/session-cookie";
 import { findActiveUser } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { listMessages } from "@/lib/tickets/ticket-queries";
 import { staffRoom, ticketRoom, userRoom } from "./rooms";
+import { isSameOrigin } from "./same-origin";
 
-export type AgentSocketData = { userId: string; role: string };
+export type AgentSocketData = { userId: string };
 
 const watchRequest = z.uuid();
 const syncRequest = z.object({ ticketId: z.uuid(), afterSeq: z.number().int().min(0) });
@@ -48,11 +50,12 @@ export async function attachRealtime(
 
 function configureAgentNamespace(agents: Namespace) {
   agents.use(async (socket, next) => {
+    if (!isSameOrigin(socket.request.headers, getEnv().APP_URL)) return next(new Error("forbidden origin"));
     try {
       const userId = await userIdFromCookieHeader(socket.request.headers.cookie);
       const user = userId ? await findActiveUser(db(), userId) : null;
       if (!user) return next(new Error("unauthorized"));
-      socket.data = { userId: user.id, role: user.role } satisfies AgentSocketData;
+      socket.data = { userId: user.id } satisfies AgentSocketData;
       next();
     } catch (error) {
       logger.error("agent socket authentication failed", { error });
