@@ -60,11 +60,13 @@ export function useLiveTickets({ initialTickets, initialCursor, filter, userId }
       connectedBefore.current = true;
       return;
     }
-    void loadTickets({ filter, cursor: null }).then((result) => {
-      if (!result.ok) return;
-      setTickets(result.data.tickets);
-      setCursor(result.data.nextCursor);
-    });
+    loadTickets({ filter, cursor: null })
+      .then((result) => {
+        if (!result.ok) return setError(result.error);
+        setTickets(result.data.tickets);
+        setCursor(result.data.nextCursor);
+      })
+      .catch(() => setError("Could not reload the inbox. Check your connection."));
   });
 
   async function loadMore() {
