@@ -10,7 +10,6 @@ export const errorCatalogue = {
   payload_too_large: 413,
   note_not_deliverable: 422,
   internal_error: 500,
-  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
