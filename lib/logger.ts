@@ -11,7 +11,15 @@ function write(level: Level, message: string, fields?: Record<string, unknown>) 
 }
 
 function errorReplacer(_key: string, value: unknown) {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+  if (!(value instanceof Error)) return value;
+  const message = redactQueryParams(value.message);
+  return { name: value.name, message, stack: value.stack?.replace(value.message, message) };
+}
+
+// drizzle puts a failed query's parameters in the error message: password hashes, keys
+// and customer data have no place in a log.
+export function redactQueryParams(text: string): string {
+  return text.replace(/\nparams: [\s\S]*$/, "\nparams: [redacted]");
 }
 
 export const logger = {
