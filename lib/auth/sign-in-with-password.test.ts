@@ -1,10 +1,30 @@
-import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { signInAttempts } from "@/lib/db/schema";
 import { createTestUser, uniqueEmail } from "@/lib/testing/factories";
 import { signInThrottle } from "./sign-in-throttle";
 import { signInWithPassword } from "./sign-in-with-password";
+
+// Lets a test hold password checks open; every other test goes straight through.
+const checks = vi.hoisted(() => ({ started: 0, hold: undefined as Promise<void> | undefined }));
+vi.mock("./password", async (importOriginal) => {
+  const password = await importOriginal<typeof import("./password")>();
+  return {
+    ...password,
+    verifyPassword: async (passwordHash: string, plain: string) => {
+      checks.started++;
+      await checks.hold;
+      return password.verifyPassword(passwordHash, plain);
+    },
+  };
+});
+
+async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return condition();
+}
 
 async function failTimes(email: string, times: number) {
   for (let i = 0; i < times; i++) {
@@ -83,15 +103,52 @@ describe("signInWithPassword", () => {
 
   it("lets no more than the maximum failures through when guesses arrive in parallel", async () => {
     const { user } = await createTestUser();
-
-    const results = await Promise.all(
-      Array.from({ length: signInThrottle.maxFailures + 4 }, (_, i) =>
-        signInWithPassword({ email: user.email, password: `guess-${i}` }),
-      ),
+    // No check finishes until every guess has been let through or refused: attempts still being checked count.
+    let release!: () => void;
+    checks.started = 0;
+    checks.hold = new Promise((resolve) => (release = resolve));
+    let refused = 0;
+    const pending = Array.from({ length: signInThrottle.maxFailures + 4 }, (_, i) =>
+      signInWithPassword({ email: user.email, password: `guess-${i}` }).then((result) => {
+        if (result.outcome === "throttled") refused++;
+        return result;
+      }),
     );
+    try {
+      await waitFor(() => checks.started + refused === signInThrottle.maxFailures + 4, 5_000);
+    } finally {
+      checks.hold = undefined;
+      release();
+    }
+    const results = await Promise.all(pending);
 
+    expect(checks.started).toBe(signInThrottle.maxFailures);
     expect(results.filter((r) => r.outcome === "wrong_credentials")).toHaveLength(signInThrottle.maxFailures);
     expect(results.filter((r) => r.outcome === "throttled")).toHaveLength(4);
+    expect(await attemptsFor(user.email)).toHaveLength(signInThrottle.maxFailures);
+  });
+
+  it("holds no database connection while checking passwords, however many emails sign in at once", async () => {
+    // More sign-ins than the pool has connections (10, in lib/db/client.ts), for different emails.
+    const signIns = 15;
+    let release!: () => void;
+    checks.started = 0;
+    checks.hold = new Promise((resolve) => (release = resolve));
+    const pending = Array.from({ length: signIns }, () =>
+      signInWithPassword({ email: uniqueEmail("crowd"), password: "guess" }),
+    );
+    try {
+      expect(await waitFor(() => checks.started === signIns, 5_000)).toBe(true);
+      const answered = await Promise.race([
+        db().execute(sql`select 1`).then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000)),
+      ]);
+      expect(answered).toBe(true);
+    } finally {
+      checks.hold = undefined;
+      release();
+    }
+    expect(await Promise.all(pending)).toEqual(Array(signIns).fill({ outcome: "wrong_credentials" }));
   });
 
   it("prunes that email's attempts older than a day when recording one", async () => {

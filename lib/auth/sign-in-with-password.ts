@@ -22,12 +22,41 @@ let decoyHash: Promise<string> | undefined;
  * Checks an email and password under the brute-force rule in lib/auth/sign-in-throttle.ts.
  * Unknown, inactive and password-less accounts are handled exactly like a wrong password,
  * and a throttled email is refused before its password is looked at.
+ *
+ * The password is checked with no connection held: argon2 is slow, and a transaction
+ * waiting on it would keep one of the pool's few connections from everyone else.
  */
 export async function signInWithPassword(input: { email: string; password: string }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
 
+  const reservation = await reserveAttempt(email);
+  if (reservation.outcome === "throttled") return reservation;
+
+  const [user] = await db()
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email), eq(users.active, true)))
+    .limit(1);
+  const matches = await verifyPassword(
+    user?.passwordHash ?? (await (decoyHash ??= hashPassword("decoy password"))),
+    input.password,
+  );
+  if (!user?.passwordHash || !matches) return { outcome: "wrong_credentials" };
+
+  // From here the failures before this attempt stop counting against the email.
+  await db().update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, reservation.attemptId));
+  return { outcome: "signed_in", user };
+}
+
+/**
+ * Applies the throttle and, if the attempt may go ahead, records it as a failure before the
+ * password is looked at. Parallel guesses for one email are serialised by the lock and each
+ * sees the reservations of those before it, so no more than the allowed number are checked.
+ */
+async function reserveAttempt(
+  email: string,
+): Promise<{ outcome: "reserved"; attemptId: string } | { outcome: "throttled"; retryAt: Date }> {
   return db().transaction(async (tx) => {
-    // Serialises attempts for one email, so parallel guesses cannot all pass the check at once.
     await tx.execute(sql`select pg_advisory_xact_lock(${signInLockNamespace}, hashtext(${email}))`);
     const now = new Date();
 
@@ -45,24 +74,17 @@ export async function signInWithPassword(input: { email: string; password: strin
     // Refusals are not recorded: counting them would let an attacker keep the owner locked out for good.
     if (!decision.allowed) return { outcome: "throttled", retryAt: decision.retryAt };
 
-    const [user] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.email, email), eq(users.active, true)))
-      .limit(1);
-    const matches = await verifyPassword(
-      user?.passwordHash ?? (await (decoyHash ??= hashPassword("decoy password"))),
-      input.password,
-    );
-    const signedIn = user?.passwordHash && matches ? user : null;
-
     await tx
       .delete(signInAttempts)
       .where(
         and(eq(signInAttempts.email, email), lt(signInAttempts.createdAt, new Date(now.getTime() - attemptsKeptMs))),
       );
-    await tx.insert(signInAttempts).values({ email, succeeded: signedIn !== null, createdAt: now });
-
-    return signedIn ? { outcome: "signed_in", user: signedIn } : { outcome: "wrong_credentials" };
+    // Counted as a failure until the password turns out right, so an attempt that is still
+    // being checked, or whose process dies mid-check, is never a free guess.
+    const [attempt] = await tx
+      .insert(signInAttempts)
+      .values({ email, succeeded: false, createdAt: now })
+      .returning({ id: signInAttempts.id });
+    return { outcome: "reserved", attemptId: attempt!.id };
   });
 }
