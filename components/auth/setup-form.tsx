@@ -7,11 +7,11 @@ import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { firstAdminInput, minPasswordLength, type FirstAdminInput } from "@/lib/users/first-admin.validation";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldErrorsOf, type FieldErrors } from "@/components/ui/field-errors";
 
-type FieldErrors = Partial<Record<keyof FirstAdminInput, string>>;
 
 export function SetupForm() {
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<FirstAdminInput>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -20,12 +20,7 @@ export function SetupForm() {
     const form = new FormData(event.currentTarget);
     const parsed = firstAdminInput.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as keyof FirstAdminInput;
-        errors[field] ??= issue.message;
-      }
-      setFieldErrors(errors);
+      setFieldErrors(fieldErrorsOf(parsed.error));
       return;
     }
     setFieldErrors({});

@@ -8,14 +8,14 @@ import type { Teammate } from "@/lib/users/list-teammates";
 import { addTeammateInput, type AddTeammateInput } from "@/lib/users/teammate.validation";
 import { roleLabels, userRoles } from "@/lib/users/user-roles";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldErrorsOf, type FieldErrors } from "@/components/ui/field-errors";
 
-type FieldErrors = Partial<Record<keyof AddTeammateInput, string>>;
 
 export type AddedTeammate = { teammate: Teammate; temporaryPassword: string; team: Teammate[] };
 
 export function AddTeammateForm({ onAdded }: { onAdded: (added: AddedTeammate) => void }) {
   const roleId = useId();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<AddTeammateInput>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -24,9 +24,7 @@ export function AddTeammateForm({ onAdded }: { onAdded: (added: AddedTeammate) =
     const form = event.currentTarget;
     const parsed = addTeammateInput.safeParse(Object.fromEntries(new FormData(form)));
     if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof AddTeammateInput] ??= issue.message;
-      setFieldErrors(errors);
+      setFieldErrors(fieldErrorsOf(parsed.error));
       return;
     }
     setFieldErrors({});
