@@ -66,6 +66,18 @@ describe("addTeammate", () => {
     expect(await usersWithEmail(email)).toHaveLength(1);
   });
 
+  it("refuses an admin who lost the role after signing in", async () => {
+    const { actor: demoted, user } = await createTestUser({ role: "admin" });
+    await db().update(users).set({ role: "agent" }).where(eq(users.id, user.id));
+    const email = uniqueEmail("late");
+
+    // `demoted` still says "admin": it was read before the change, as a request in flight would have.
+    await expect(addTeammate(demoted, { name: "Late", email, role: "agent" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect(await usersWithEmail(email)).toHaveLength(0);
+  });
+
   it("refuses agents and staff before creating anyone", async () => {
     for (const role of ["agent", "staff"] as const) {
       const { actor } = await createTestUser({ role });

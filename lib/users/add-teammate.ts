@@ -7,13 +7,15 @@ import { users } from "@/lib/db/schema";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { fieldConflict, forbidden } from "@/lib/errors";
 import { teammateColumns, type Teammate } from "./list-teammates";
+import { lockActiveAdmins } from "./lock-team-for-change";
 import type { AddTeammateInput } from "./teammate.validation";
 import { generateTemporaryPassword } from "./temporary-password";
 
 /**
  * An admin adds someone to the team with a generated password, returned this once for
  * the admin to pass on. A taken email is refused by the unique index itself, so two
- * admins adding the same person at once cannot both succeed.
+ * admins adding the same person at once cannot both succeed. The actor is checked again
+ * under the team lock, so an admin demoted while the request is in flight adds no one.
  */
 export async function addTeammate(
   actor: Actor,
@@ -24,6 +26,7 @@ export async function addTeammate(
   const passwordHash = await hashPassword(temporaryPassword);
   try {
     const teammate = await db().transaction(async (tx) => {
+      await lockActiveAdmins(tx, actor);
       const [created] = await tx
         .insert(users)
         .values({ name: input.name, email: normalizeEmail(input.email), role: input.role, passwordHash })
