@@ -1,5 +1,7 @@
+import { count, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { outboundEmails } from "@/lib/db/schema";
 import { createTestTicket, createTestUser } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/tickets/add-message";
 import { listOutboundEmails } from "./list-outbound-emails";
@@ -26,15 +28,31 @@ describe("listOutboundEmails", () => {
   it("orders by time, then id, both descending, and stops at the limit", async () => {
     const { actor } = await createTestUser({ role: "agent" });
     const ticket = await createTestTicket();
-    for (const body of ["one", "two", "three"]) await addMessage(actor, ticket.id, { kind: "reply", body });
+    const replies = [];
+    for (const body of ["one", "two", "three"]) replies.push(await addMessage(actor, ticket.id, { kind: "reply", body }));
+    const mails = await db()
+      .select({ id: outboundEmails.id, messageId: outboundEmails.messageId })
+      .from(outboundEmails)
+      .where(inArray(outboundEmails.messageId, replies.map((reply) => reply.id)));
+    // Oldest first, as sent.
+    const ours = replies.map((reply) => mails.find((mail) => mail.messageId === reply.id)!.id);
 
-    const listed = await listOutboundEmails(db(), { limit: 3 });
+    // Other tests send mail meanwhile, so list past all of it and compare only this test's mails.
+    const listedIds = async () => {
+      const [all] = await db().select({ total: count() }).from(outboundEmails);
+      const listed = await listOutboundEmails(db(), { limit: all!.total + 100 });
+      return listed.map((mail) => mail.id).filter((id) => ours.includes(id));
+    };
 
-    expect(listed).toHaveLength(3);
-    for (const [newer, older] of listed.slice(0, -1).map((mail, i) => [mail, listed[i + 1]!] as const)) {
-      const newerFirst =
-        newer.createdAt > older.createdAt || (newer.createdAt.getTime() === older.createdAt.getTime() && newer.id > older.id);
-      expect(newerFirst).toBe(true);
-    }
+    expect(await listedIds()).toEqual(ours.toReversed());
+
+    // Sent at the same moment, the mails come in descending id order.
+    await db()
+      .update(outboundEmails)
+      .set({ createdAt: new Date(Date.now() - 60_000) })
+      .where(inArray(outboundEmails.id, ours));
+    expect(await listedIds()).toEqual(ours.toSorted().reverse());
+
+    expect(await listOutboundEmails(db(), { limit: 2 })).toHaveLength(2);
   });
 });
