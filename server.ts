@@ -60,7 +60,16 @@ async function main() {
     await realtime.close();
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new EnvError(`Port ${env.PORT} is already in use: stop what runs there or set PORT to another port.`)
+          : error,
+      ),
+    );
+    httpServer.listen(env.PORT, env.HOST, resolve);
+  });
   logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
   logger.info(database.embedded ? `Database: embedded PostgreSQL in ${env.dataDir}` : "Database: DATABASE_URL");
   if (demo) logger.info(`Demo login: ${demo.email} / ${demo.password}`);
