@@ -1,8 +1,7 @@
 import os from "node:os";
-import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { closeDatabase, connectDatabase, type Database } from "@/lib/db/client";
-import * as schema from "@/lib/db/schema";
+import { accessPaths, capturingDatabase, explain } from "@/lib/testing/query-plans";
 import { findTicketWithMessages, listTicketSummaries, type TicketCursor } from "@/lib/tickets/ticket-queries";
 import { provisionBenchDatabase, type BenchDatabase } from "./support/database";
 import { elapsed, percentileChart, summarize, type Summary } from "./support/report";
@@ -159,37 +158,6 @@ async function measure(db: Database, benchCase: Case): Promise<Summary> {
   }
   return summarize(samples);
 }
-
-/** The SQL a query function sends, captured from a second drizzle instance's logger. */
-function capturingDatabase(sql: postgres.Sql) {
-  const captured: { query: string; params: unknown[] }[] = [];
-  const db = drizzle({
-    client: sql,
-    schema,
-    casing: "snake_case",
-    logger: { logQuery: (query, params) => void captured.push({ query, params }) },
-  });
-  return {
-    async statements(run: (q: Database) => Promise<unknown>) {
-      captured.length = 0;
-      await run(db);
-      return [...captured];
-    },
-  };
-}
-
-async function explain(sql: postgres.Sql, statement: { query: string; params: unknown[] }, analyze = false) {
-  const options = analyze ? "analyze, buffers, costs off" : "costs off";
-  const rows = await sql.unsafe(`explain (${options}) ${statement.query}`, statement.params as postgres.ParameterOrJSON<never>[]);
-  return rows.map((row) => String(row["QUERY PLAN"]));
-}
-
-/** The plan's nodes that read a table (and any Sort), on one line. */
-const accessPaths = (plan: string[]) =>
-  plan
-    .map((line) => line.trim().replace(/^->\s*/, ""))
-    .filter((line) => /^(Parallel )?(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan|Bitmap Index Scan)|^(Incremental )?Sort(?! Key)/.test(line))
-    .join("; ");
 
 let database: BenchDatabase | null = null;
 let raw: postgres.Sql | null = null;

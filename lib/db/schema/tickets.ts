@@ -56,9 +56,12 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex("tickets_number_key").on(t.number),
-    index("tickets_inbox_idx").on(t.lastMessageAt.desc(), t.id.desc()),
-    index("tickets_status_inbox_idx").on(t.status, t.lastMessageAt.desc(), t.id.desc()),
-    index("tickets_assignee_idx").on(t.assigneeId),
+    // NULLS FIRST matches a plain `order by ... desc`; drizzle's default for .desc() is
+    // NULLS LAST, which PostgreSQL will not use for that order (bench:inbox showed a full
+    // scan and sort of every ticket).
+    index("tickets_inbox_idx").on(t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("tickets_status_inbox_idx").on(t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("tickets_assignee_inbox_idx").on(t.assigneeId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("tickets_customer_idx").on(t.customerId),
   ],
 );
