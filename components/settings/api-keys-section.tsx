@@ -8,6 +8,7 @@ import { createApiKeyInput } from "@/lib/settings/api-key.validation";
 import type { ApiKeyRow } from "./api-key-row";
 import { OneTimeSecretNotice } from "./one-time-secret-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EmptyState, SettingsSection } from "./settings-section";
 
 const networkError = "Could not reach Touchbase. Check your connection and try again.";
 
@@ -54,15 +55,11 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
   }
 
   return (
-    <section aria-labelledby="api-keys-heading" className="flex flex-col gap-3">
-      <div>
-        <h2 id="api-keys-heading" className="text-sm font-semibold">
-          API keys
-        </h2>
-        <p className="mt-1 text-sm text-zinc-500">
-          Integrations use a key as a bearer token for the REST API. Revoking a key stops it working at once.
-        </p>
-      </div>
+    <SettingsSection
+      id="api-keys"
+      title="API keys"
+      description="Integrations use a key as a bearer token for the REST API. Revoking a key stops it working at once."
+    >
 
       <form onSubmit={create} className="flex items-end gap-2">
         <div className="flex-1">
@@ -94,9 +91,9 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
       )}
 
       {keys.length === 0 ? (
-        <p className="rounded-md bg-white px-3 py-6 text-center text-sm text-zinc-500 ring-1 ring-zinc-200">
+        <EmptyState>
           No API keys yet.
-        </p>
+        </EmptyState>
       ) : (
         <table aria-label="API keys" className="w-full overflow-hidden rounded-md bg-white text-sm ring-1 ring-zinc-200">
           <thead className="bg-zinc-50 text-left text-xs text-zinc-500">
@@ -164,6 +161,6 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
           </tbody>
         </table>
       )}
-    </section>
+    </SettingsSection>
   );
 }

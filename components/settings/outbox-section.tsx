@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { OutboundEmailListItem } from "@/lib/settings/list-outbound-emails";
+import { EmptyState, SettingsSection } from "./settings-section";
 
 /** How many of the newest outbound emails the section lists. */
 export const outboxLimit = 50;
@@ -11,20 +12,20 @@ function firstLine(text: string): string {
 
 export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
   return (
-    <section aria-labelledby="outbox-heading" className="flex flex-col gap-3">
-      <div>
-        <h2 id="outbox-heading" className="text-sm font-semibold">
-          Outbox
-        </h2>
-        <p className="mt-1 text-sm text-zinc-500">
+    <SettingsSection
+      id="outbox"
+      title="Outbox"
+      description={
+        <>
           Outgoing mail is kept here: sending it over SMTP is not built yet. Newest first; the latest {outboxLimit}{" "}
           are listed.
-        </p>
-      </div>
+        </>
+      }
+    >
       {emails.length === 0 ? (
-        <p className="rounded-md bg-white px-3 py-6 text-center text-sm text-zinc-500 ring-1 ring-zinc-200">
+        <EmptyState>
           No outgoing mail yet. Replies to email tickets appear here.
-        </p>
+        </EmptyState>
       ) : (
         <table aria-label="Outbox" className="w-full table-fixed overflow-hidden rounded-md bg-white text-sm ring-1 ring-zinc-200">
           <thead className="bg-zinc-50 text-left text-xs text-zinc-500">
@@ -58,6 +59,6 @@ export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
           </tbody>
         </table>
       )}
-    </section>
+    </SettingsSection>
   );
 }

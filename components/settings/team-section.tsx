@@ -14,6 +14,7 @@ import type { UserRole } from "@/lib/users/user-roles";
 import { AddTeammateForm, type AddedTeammate } from "./add-teammate-form";
 import { OneTimeSecretNotice } from "./one-time-secret-notice";
 import { TeammateRow } from "./teammate-row";
+import { SettingsSection } from "./settings-section";
 
 const networkError = "Could not reach Touchbase. Check your connection and try again.";
 
@@ -46,15 +47,11 @@ export function TeamSection({ initialTeam, currentUserId }: { initialTeam: Teamm
     change(userId, () => (active ? reactivateTeammateAction({ userId }) : deactivateTeammateAction({ userId })));
 
   return (
-    <section aria-labelledby="team-heading" className="flex flex-col gap-3">
-      <div>
-        <h2 id="team-heading" className="text-sm font-semibold">
-          Team
-        </h2>
-        <p className="mt-1 text-sm text-zinc-500">
-          Everyone who can sign in. Admins change settings; everyone answers customers.
-        </p>
-      </div>
+    <SettingsSection
+      id="team"
+      title="Team"
+      description="Everyone who can sign in. Admins change settings; everyone answers customers."
+    >
 
       <AddTeammateForm
         onAdded={(result) => {
@@ -98,6 +95,6 @@ export function TeamSection({ initialTeam, currentUserId }: { initialTeam: Teamm
           ))}
         </tbody>
       </table>
-    </section>
+    </SettingsSection>
   );
 }
