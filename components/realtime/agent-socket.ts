@@ -30,9 +30,23 @@ export function agentSocket(): AgentSocket {
   if (socket) return socket;
   socket = io("/agents", { withCredentials: true });
   socket.on("connect", () => setStatus("live"));
-  socket.on("disconnect", () => setStatus("reconnecting"));
-  socket.on("connect_error", () => setStatus(socket?.active ? "reconnecting" : "connecting"));
+  socket.on("disconnect", (reason) => {
+    setStatus("reconnecting");
+    // The server ended the socket (the person was deactivated, say): socket.io won't retry
+    // by itself, and the retry's handshake says whether the session still holds.
+    if (reason === "io server disconnect") socket?.connect();
+  });
+  socket.on("connect_error", (error) => {
+    if (error.message === "unauthorized") return signInAgain();
+    setStatus(socket?.active ? "reconnecting" : "connecting");
+  });
   return socket;
+}
+
+// A session that expired or was ended: back to the login page, then back here.
+function signInAgain() {
+  const here = window.location.pathname + window.location.search;
+  window.location.assign(`/login?callbackUrl=${encodeURIComponent(here)}`);
 }
 
 export function connectionStatus(): ConnectionStatus {
