@@ -39,3 +39,7 @@ export const forbidden = (message = "You are not allowed to do that") => new App
 /** A refusal about one input, e.g. an email already taken; the message is shown beside that field. */
 export const fieldConflict = (path: string, message: string) =>
   new AppError("conflict", message, [{ path, message }] satisfies FieldError[]);
+
+/** Bad input that only the server can tell, e.g. a wrong current password; shown beside that field. */
+export const invalidField = (path: string, message: string) =>
+  new AppError("validation_failed", message, [{ path, message }] satisfies FieldError[]);

@@ -3,11 +3,12 @@ import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
 import { NowProvider } from "@/components/ui/now-provider";
 import { userActor } from "@/lib/auth/users";
 import { canManageSettings } from "@/lib/auth/permissions";
-import { currentUser } from "./current-user";
+import { signedInUser } from "./current-user";
 import { requestTime } from "./request-time";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
+  // Not currentUser(): the shell also frames /account while a password change is required.
+  const user = await signedInUser();
   return (
     <NowProvider serverNow={requestTime()}>
       <div className="flex h-screen overflow-hidden">

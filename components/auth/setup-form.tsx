@@ -5,7 +5,8 @@ import { useState } from "react";
 import { createFirstAdminAction } from "@/app/setup/actions";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
-import { firstAdminInput, minPasswordLength, type FirstAdminInput } from "@/lib/users/first-admin.validation";
+import { firstAdminInput, type FirstAdminInput } from "@/lib/users/first-admin.validation";
+import { minPasswordLength } from "@/lib/users/password.validation";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrorsOf, type FieldErrors } from "@/components/ui/field-errors";
 

@@ -42,6 +42,13 @@ export function AppNav({ user, showSettings }: Props) {
               {user.name}
             </p>
             <p className="text-xs text-zinc-400">{roleLabels[user.role]}</p>
+            <Link
+              href="/account"
+              aria-current={pathname === "/account" ? "page" : undefined}
+              className="text-xs text-zinc-400 underline-offset-2 hover:text-white hover:underline aria-[current=page]:text-white"
+            >
+              Your account
+            </Link>
           </div>
           <SignOutButton />
         </div>

@@ -21,8 +21,18 @@ export async function requireUserOrRedirect(): Promise<User> {
   return user;
 }
 
-/** For server actions: refuses before any work when nobody is signed in. */
+/**
+ * For server actions: refuses before any work when nobody is signed in, or when the person
+ * signed in with a temporary password and has not chosen their own yet.
+ */
 export async function requireUser(): Promise<User> {
+  const user = await requireUserEvenBeforePasswordChange();
+  if (user.mustChangePassword) throw new AppError("forbidden", "Choose your own password first, on Your account");
+  return user;
+}
+
+/** For the one server action allowed while a password change is required: the change itself. */
+export async function requireUserEvenBeforePasswordChange(): Promise<User> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthorized", "Please sign in again");
   return user;

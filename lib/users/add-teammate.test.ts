@@ -9,7 +9,7 @@ import { addTeammate } from "./add-teammate";
 const usersWithEmail = (email: string) => db().select().from(users).where(eq(users.email, email));
 
 describe("addTeammate", () => {
-  it("adds a teammate with a lower-cased email who signs in with the temporary password", async () => {
+  it("adds a teammate with a lower-cased email who signs in with the temporary password, then must change it", async () => {
     const { actor } = await createTestUser({ role: "admin" });
     const email = uniqueEmail("Grace.Hopper");
 
@@ -23,6 +23,7 @@ describe("addTeammate", () => {
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(20);
     const [stored] = await usersWithEmail(email.toLowerCase());
     expect(stored?.passwordHash).not.toContain(temporaryPassword);
+    expect(stored?.mustChangePassword).toBe(true);
     expect(await signInWithPassword({ email, password: temporaryPassword })).toMatchObject({
       outcome: "signed_in",
       user: { id: teammate.id },

@@ -13,9 +13,10 @@ import { generateTemporaryPassword } from "./temporary-password";
 
 /**
  * An admin adds someone to the team with a generated password, returned this once for
- * the admin to pass on. A taken email is refused by the unique index itself, so two
- * admins adding the same person at once cannot both succeed. The actor is checked again
- * under the team lock, so an admin demoted while the request is in flight adds no one.
+ * the admin to pass on; the teammate must choose their own when they first sign in.
+ * A taken email is refused by the unique index itself, so two admins adding the same
+ * person at once cannot both succeed. The actor is checked again under the team lock, so
+ * an admin demoted while the request is in flight adds no one.
  */
 export async function addTeammate(
   actor: Actor,
@@ -29,7 +30,13 @@ export async function addTeammate(
       await lockActiveAdmins(tx, actor);
       const [created] = await tx
         .insert(users)
-        .values({ name: input.name, email: normalizeEmail(input.email), role: input.role, passwordHash })
+        .values({
+          name: input.name,
+          email: normalizeEmail(input.email),
+          role: input.role,
+          passwordHash,
+          mustChangePassword: true,
+        })
         .returning(teammateColumns);
       return created!;
     });

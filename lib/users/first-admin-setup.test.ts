@@ -12,7 +12,7 @@ describe("setting up an empty workspace", () => {
   it("makes the first person an admin with a lower-cased email", async () => {
     const email = uniqueEmail("Founder");
     const admin = await createFirstAdmin({ name: "Founder", email, password: "long enough" });
-    expect(admin).toMatchObject({ role: "admin", active: true, email: email.toLowerCase() });
+    expect(admin).toMatchObject({ role: "admin", active: true, email: email.toLowerCase(), mustChangePassword: false });
   });
 
   it("makes exactly one admin when two people submit the setup form at once", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { minPasswordLength as serverMinimum } from "@/lib/auth/password";
-import { firstAdminInput, minPasswordLength } from "./first-admin.validation";
+import { firstAdminInput } from "./first-admin.validation";
+import { minPasswordLength } from "./password.validation";
 
 describe("firstAdminInput", () => {
   it("asks for the same minimum password length as the server", () => {

@@ -17,6 +17,9 @@ export const users = pgTable(
     role: userRole().notNull().default("staff"),
     passwordHash: text(),
     active: boolean().notNull().default(true),
+    // Set while the password is one an admin chose (lib/users/add-teammate.ts): the person
+    // must pick their own before doing anything else.
+    mustChangePassword: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

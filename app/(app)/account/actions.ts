@@ -1,0 +1,16 @@
+"use server";
+
+import { requireUserEvenBeforePasswordChange } from "@/lib/auth/current-user";
+import { userActor } from "@/lib/auth/users";
+import { changeOwnPassword } from "@/lib/users/change-own-password";
+import { changeOwnPasswordInput } from "@/lib/users/change-own-password.validation";
+import { runAction } from "../run-action";
+
+// The only action someone holding a temporary password may call: it is how they stop holding one.
+export async function changeOwnPasswordAction(raw: unknown) {
+  return runAction(async () => {
+    const user = await requireUserEvenBeforePasswordChange();
+    await changeOwnPassword(userActor(user), changeOwnPasswordInput.parse(raw));
+    return null;
+  });
+}

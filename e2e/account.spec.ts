@@ -1,0 +1,67 @@
+import { uniqueEmail } from "@/lib/testing/factories";
+import { expect, test } from "./fixtures";
+import { AccountPage } from "./pages/account-page";
+import { InboxPage } from "./pages/inbox-page";
+import { LoginPage } from "./pages/login-page";
+import { SettingsPage } from "./pages/settings-page";
+
+test("a teammate added by an admin chooses their own password before reaching the inbox", async ({
+  signIn,
+  newPage,
+  unique,
+}) => {
+  const admin = await signIn("admin");
+  const settings = new SettingsPage(admin.page);
+  await settings.goto();
+  const email = uniqueEmail("ada");
+  const temporaryPassword = await settings.addTeammate({ name: unique("Ada Lovelace"), email, role: "agent" });
+
+  const page = await newPage();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, temporaryPassword);
+  const account = new AccountPage(page);
+  await account.expectPasswordChangeRequired();
+
+  await page.goto("/inbox");
+  await account.expectPasswordChangeRequired();
+  await account.shell.inboxLink.click();
+  await account.expectPasswordChangeRequired();
+
+  await account.changePassword("not the temporary one", "my own password");
+  await expect(account.currentPassword).toHaveAccessibleDescription("That is not your current password");
+  await account.goto();
+  await expect(account.passwordChangeRequired).toBeVisible();
+
+  await account.changePassword(temporaryPassword, "my own password");
+  const inbox = new InboxPage(page);
+  await expect(inbox.heading).toBeVisible();
+
+  await inbox.shell.signOut();
+  await login.signIn(email, temporaryPassword);
+  await expect(login.error("Wrong email or password")).toBeVisible();
+  await login.signIn(email, "my own password");
+  await expect(inbox.heading).toBeVisible();
+});
+
+test("someone changes their password from their account and signs in with it", async ({ signIn }) => {
+  const agent = await signIn("agent");
+  const inbox = new InboxPage(agent.page);
+  await inbox.shell.accountLink.click();
+  const account = new AccountPage(agent.page);
+  await expect(account.heading).toBeVisible();
+  await expect(account.passwordChangeRequired).toHaveCount(0);
+  await expect(agent.page.getByRole("main")).toContainText(agent.user.email);
+
+  await account.changePassword(agent.password, "a different password", "a different passwort");
+  await expect(account.confirmNewPassword).toHaveAccessibleDescription("The two new passwords do not match");
+
+  await account.changePassword(agent.password, "a different password");
+  await expect(account.passwordChanged).toBeVisible();
+  await expect(account.currentPassword).toHaveValue("");
+
+  await account.shell.signOut();
+  const login = new LoginPage(agent.page);
+  await login.signIn(agent.user.email, "a different password");
+  await expect(inbox.heading).toBeVisible();
+});
