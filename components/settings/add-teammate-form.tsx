@@ -1,50 +1,21 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
 import { addTeammateAction } from "@/app/(app)/settings/actions";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import type { Teammate } from "@/lib/users/list-teammates";
-import { addTeammateInput, type AddTeammateInput } from "@/lib/users/teammate.validation";
+import { addTeammateInput } from "@/lib/users/teammate.validation";
 import { roleLabels, userRoles } from "@/lib/users/user-roles";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldErrorsOf, type FieldErrors } from "@/components/ui/field-errors";
+import { useValidatedForm } from "@/components/ui/use-validated-form";
 
 
 export type AddedTeammate = { teammate: Teammate; temporaryPassword: string; team: Teammate[] };
 
 export function AddTeammateForm({ onAdded }: { onAdded: (added: AddedTeammate) => void }) {
   const roleId = useId();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<AddTeammateInput>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const parsed = addTeammateInput.safeParse(Object.fromEntries(new FormData(form)));
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    setError(null);
-    setPending(true);
-    try {
-      const result = await addTeammateAction(parsed.data);
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors ?? {});
-        if (!result.fieldErrors) setError(result.error);
-        return;
-      }
-      form.reset();
-      onAdded(result.data);
-    } catch {
-      setError("Could not reach Touchbase. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
-  }
+  const { submit, fieldErrors, error, pending } = useValidatedForm(addTeammateInput, addTeammateAction, onAdded);
 
   return (
     <form onSubmit={submit} aria-label="Add teammate" noValidate className="flex flex-col gap-3">
