@@ -1,50 +1,24 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
 import { createFirstAdminAction } from "@/app/setup/actions";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
-import { firstAdminInput, type FirstAdminInput } from "@/lib/users/first-admin.validation";
+import { firstAdminInput } from "@/lib/users/first-admin.validation";
 import { minPasswordLength } from "@/lib/users/password.validation";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldErrorsOf, type FieldErrors } from "@/components/ui/field-errors";
+import { useValidatedForm } from "@/components/ui/use-validated-form";
 
 
 export function SetupForm() {
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<FirstAdminInput>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = firstAdminInput.safeParse(Object.fromEntries(form));
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    setError(null);
-    setPending(true);
-    try {
-      const result = await createFirstAdminAction(parsed.data);
-      if (!result.ok) {
-        setError(result.error);
-        setPending(false);
-        return;
-      }
-      const signedIn = await signIn("credentials", {
-        email: parsed.data.email,
-        password: parsed.data.password,
-        redirect: false,
-      });
+  const { submit, fieldErrors, error, pending } = useValidatedForm(
+    firstAdminInput,
+    createFirstAdminAction,
+    async (_data, input) => {
+      const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       window.location.assign(signedIn?.ok && !signedIn.error ? "/inbox" : "/login");
-    } catch {
-      setError("Could not reach Touchbase. Check your connection and try again.");
-      setPending(false);
-    }
-  }
+    },
+  );
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>

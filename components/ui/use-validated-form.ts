@@ -10,7 +10,8 @@ import { fieldErrorsOf, type FieldErrors } from "./field-errors";
 export function useValidatedForm<Input, Output>(
   schema: z.ZodType<Input>,
   action: (input: Input) => Promise<ActionResult<Output>>,
-  onSuccess: (data: Output, form: HTMLFormElement) => void,
+  /** Awaited while the form stays pending; a throw reads as a connection failure. */
+  onSuccess: (data: Output, input: Input, form: HTMLFormElement) => void | Promise<void>,
 ) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<Input>>({});
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function useValidatedForm<Input, Output>(
         return;
       }
       form.reset();
-      onSuccess(result.data, form);
+      await onSuccess(result.data, parsed.data, form);
     } catch {
       setError("Could not reach Touchbase. Check your connection and try again.");
     } finally {
