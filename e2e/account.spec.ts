@@ -1,27 +1,13 @@
-import { uniqueEmail } from "@/lib/testing/factories";
 import { expect, test } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { InboxPage } from "./pages/inbox-page";
 import { LoginPage } from "./pages/login-page";
-import { SettingsPage } from "./pages/settings-page";
 
 test("a teammate added by an admin chooses their own password before reaching the inbox", async ({
-  signIn,
-  newPage,
+  addTeammate,
   unique,
 }) => {
-  const admin = await signIn("admin");
-  const settings = new SettingsPage(admin.page);
-  await settings.goto();
-  const email = uniqueEmail("ada");
-  const temporaryPassword = await settings.addTeammate({ name: unique("Ada Lovelace"), email, role: "agent" });
-
-  const page = await newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, temporaryPassword);
-  const account = new AccountPage(page);
-  await account.expectPasswordChangeRequired();
+  const { email, temporaryPassword, page, login, account } = await addTeammate({ name: unique("Ada Lovelace") });
 
   await page.goto("/inbox");
   await account.expectPasswordChangeRequired();

@@ -1,13 +1,26 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { closeDatabase } from "@/lib/db/client";
 import type { User, UserRole } from "@/lib/db/schema";
-import { createTestApiKey, createTestUser, uniqueSuffix } from "@/lib/testing/factories";
+import { createTestApiKey, createTestUser, uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
+import { AccountPage } from "./pages/account-page";
 import { LoginPage } from "./pages/login-page";
+import { SettingsPage } from "./pages/settings-page";
 import { TouchbaseApi } from "./support/touchbase-api";
 
 export { expect };
 
 export type SignedInMember = { user: User; password: string; page: Page; context: BrowserContext };
+
+export type AddedTeammate = {
+  admin: SignedInMember;
+  settings: SettingsPage;
+  name: string;
+  email: string;
+  temporaryPassword: string;
+  page: Page;
+  login: LoginPage;
+  account: AccountPage;
+};
 
 type TestFixtures = {
   /** The REST API with a fresh key of this test's own. */
@@ -16,6 +29,11 @@ type TestFixtures = {
   newPage: () => Promise<Page>;
   /** A new staff member of the given role, signed in through the login page in a browser context of their own. */
   signIn: (role?: UserRole) => Promise<SignedInMember>;
+  /**
+   * An admin adds a teammate in Settings; the teammate signs in with the temporary password
+   * in a browser of their own and lands on the required password change.
+   */
+  addTeammate: (options: { name: string; typedEmail?: (email: string) => string }) => Promise<AddedTeammate>;
   /** A string no other test (or earlier run on this database) uses, for subjects and bodies. */
   unique: (label: string) => string;
 };
@@ -56,6 +74,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await login.signIn(user.email, password);
       await expect(page).toHaveURL(/\/inbox/);
       return { user, password, page, context: page.context() };
+    });
+  },
+
+  addTeammate: async ({ signIn, newPage }, use) => {
+    await use(async ({ name, typedEmail = (email) => email }) => {
+      const admin = await signIn("admin");
+      const settings = new SettingsPage(admin.page);
+      await settings.goto();
+      const email = uniqueEmail("teammate");
+      const temporaryPassword = await settings.addTeammate({ name, email: typedEmail(email), role: "agent" });
+
+      const page = await newPage();
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(email, temporaryPassword);
+      const account = new AccountPage(page);
+      await account.expectPasswordChangeRequired();
+      return { admin, settings, name, email, temporaryPassword, page, login, account };
     });
   },
 
