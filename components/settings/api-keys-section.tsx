@@ -8,7 +8,16 @@ import { createApiKeyInput } from "@/lib/settings/api-key.validation";
 import type { ApiKeyRow } from "./api-key-row";
 import { OneTimeSecretNotice } from "./one-time-secret-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { EmptyState, SettingsSection } from "./settings-section";
+import { EmptyState, SettingsSection, SettingsTable, type Column } from "./settings-section";
+
+const apiKeyColumns: Column[] = [
+  { label: "Name" },
+  { label: "Key" },
+  { label: "Created" },
+  { label: "Last used" },
+  { label: "Status" },
+  { label: "Actions", hidden: true },
+];
 
 const networkError = "Could not reach Touchbase. Check your connection and try again.";
 
@@ -95,20 +104,7 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
           No API keys yet.
         </EmptyState>
       ) : (
-        <table aria-label="API keys" className="w-full overflow-hidden rounded-md bg-white text-sm ring-1 ring-zinc-200">
-          <thead className="bg-zinc-50 text-left text-xs text-zinc-500">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Name</th>
-              <th scope="col" className="px-3 py-2 font-medium">Key</th>
-              <th scope="col" className="px-3 py-2 font-medium">Created</th>
-              <th scope="col" className="px-3 py-2 font-medium">Last used</th>
-              <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
+        <SettingsTable label="API keys" columns={apiKeyColumns}>
             {keys.map((key) => (
               <tr key={key.id} className={key.revokedAt ? "text-zinc-400" : undefined}>
                 <td className="px-3 py-2 font-medium">{key.name}</td>
@@ -158,8 +154,7 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </SettingsTable>
       )}
     </SettingsSection>
   );

@@ -1,7 +1,14 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { OutboundEmailListItem } from "@/lib/settings/list-outbound-emails";
-import { EmptyState, SettingsSection } from "./settings-section";
+import { EmptyState, SettingsSection, SettingsTable, type Column } from "./settings-section";
+
+const outboxColumns: Column[] = [
+  { label: "To", className: "w-48" },
+  { label: "Message" },
+  { label: "Ticket", className: "w-20" },
+  { label: "When", className: "w-24" },
+];
 
 /** How many of the newest outbound emails the section lists. */
 export const outboxLimit = 50;
@@ -27,16 +34,7 @@ export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
           No outgoing mail yet. Replies to email tickets appear here.
         </EmptyState>
       ) : (
-        <table aria-label="Outbox" className="w-full table-fixed overflow-hidden rounded-md bg-white text-sm ring-1 ring-zinc-200">
-          <thead className="bg-zinc-50 text-left text-xs text-zinc-500">
-            <tr>
-              <th scope="col" className="w-48 px-3 py-2 font-medium">To</th>
-              <th scope="col" className="px-3 py-2 font-medium">Message</th>
-              <th scope="col" className="w-20 px-3 py-2 font-medium">Ticket</th>
-              <th scope="col" className="w-24 px-3 py-2 font-medium">When</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
+        <SettingsTable label="Outbox" fixed columns={outboxColumns}>
             {emails.map((email) => (
               <tr key={email.id} className="align-top">
                 <td className="truncate px-3 py-2 text-zinc-600" title={email.toAddress}>
@@ -56,8 +54,7 @@ export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </SettingsTable>
       )}
     </SettingsSection>
   );

@@ -14,7 +14,15 @@ import type { UserRole } from "@/lib/users/user-roles";
 import { AddTeammateForm, type AddedTeammate } from "./add-teammate-form";
 import { OneTimeSecretNotice } from "./one-time-secret-notice";
 import { TeammateRow } from "./teammate-row";
-import { SettingsSection } from "./settings-section";
+import { SettingsSection, SettingsTable, type Column } from "./settings-section";
+
+const teamColumns: Column[] = [
+  { label: "Name" },
+  { label: "Email" },
+  { label: "Role", className: "w-28" },
+  { label: "Status", className: "w-24" },
+  { label: "Actions", className: "w-56", hidden: true },
+];
 
 const networkError = "Could not reach Touchbase. Check your connection and try again.";
 
@@ -70,19 +78,7 @@ export function TeamSection({ initialTeam, currentUserId }: { initialTeam: Teamm
       )}
 
       <FormError message={error} />
-      <table aria-label="Team" className="w-full table-fixed overflow-hidden rounded-md bg-white text-sm ring-1 ring-zinc-200">
-        <thead className="bg-zinc-50 text-left text-xs text-zinc-500">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Name</th>
-            <th scope="col" className="px-3 py-2 font-medium">Email</th>
-            <th scope="col" className="w-28 px-3 py-2 font-medium">Role</th>
-            <th scope="col" className="w-24 px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="w-56 px-3 py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
+      <SettingsTable label="Team" fixed columns={teamColumns}>
           {team.map((person) => (
             <TeammateRow
               key={person.id}
@@ -93,8 +89,7 @@ export function TeamSection({ initialTeam, currentUserId }: { initialTeam: Teamm
               onActiveChange={(active) => void setActive(person.id, active)}
             />
           ))}
-        </tbody>
-      </table>
+      </SettingsTable>
     </SettingsSection>
   );
 }
