@@ -11,6 +11,8 @@ export class SettingsPage {
   readonly addTeammateForm: Locator;
   readonly temporaryPassword: Locator;
   readonly outbox: Locator;
+  readonly channels: Locator;
+  readonly newChannelForm: Locator;
 
   constructor(private readonly page: Page) {
     this.shell = new AppShell(page);
@@ -21,6 +23,8 @@ export class SettingsPage {
     this.addTeammateForm = page.getByRole("form", { name: "Add teammate" });
     this.temporaryPassword = page.getByRole("region", { name: "Temporary password" }).getByRole("textbox");
     this.outbox = page.getByRole("table", { name: "Outbox" });
+    this.channels = page.getByRole("table", { name: "Channels" });
+    this.newChannelForm = page.getByRole("form", { name: "New channel" });
   }
 
   /** Opens the page and returns the HTTP status it was served with. */
@@ -65,5 +69,12 @@ export class SettingsPage {
   /** An outbound email's row, found by any text it shows (address, subject, first line). */
   outboundEmail(text: string): Locator {
     return this.outbox.getByRole("row").filter({ hasText: text });
+  }
+
+  /** Fills the new-channel form: the kind first, since it decides which fields there are. */
+  async createChannel(kind: "email" | "chat" | "phone", fields: Record<string, string>) {
+    await this.newChannelForm.getByRole("combobox", { name: "Kind" }).selectOption(kind);
+    for (const [label, value] of Object.entries(fields)) await this.newChannelForm.getByLabel(label, { exact: true }).fill(value);
+    await this.newChannelForm.getByRole("button", { name: "Create channel" }).click();
   }
 }

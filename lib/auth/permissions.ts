@@ -10,3 +10,8 @@ export function canWorkTickets(actor: Actor): boolean {
 export function canManageSettings(actor: Actor): boolean {
   return actor.type === "user" && actor.role === "admin";
 }
+
+// An API key is made by an admin for an integration, so it may set up channels too.
+export function canManageChannels(actor: Actor): boolean {
+  return actor.type === "api_key" || canManageSettings(actor);
+}

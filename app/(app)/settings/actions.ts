@@ -5,6 +5,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
+import { createChannelForm } from "@/lib/channels/channel.validation";
+import { presentChannel } from "@/lib/channels/channel-views";
+import { createChannel } from "@/lib/channels/create-channel";
+import { listChannels } from "@/lib/channels/list-channels";
 import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import { createApiKeyInput, revokeApiKeyInput } from "@/lib/settings/api-key.validation";
@@ -75,5 +79,14 @@ export async function reactivateTeammateAction(raw: unknown) {
     const actor = await requireAdmin();
     await reactivateTeammate(actor, teammateIdInput.parse(raw).userId);
     return { team: await listTeammates(db()) };
+  });
+}
+
+export async function createChannelAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    const channel = await createChannel(actor, createChannelForm.parse(raw));
+    const channels = (await listChannels(db())).map((row) => presentChannel(row, { reveal: false }));
+    return { channel, channels };
   });
 }

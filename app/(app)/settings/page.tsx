@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
+import { ChannelsSection } from "@/components/settings/channels-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
 import { OutboxSection, outboxLimit } from "@/components/settings/outbox-section";
 import { TeamSection } from "@/components/settings/team-section";
 import { listApiKeys } from "@/lib/auth/api-keys";
+import { presentChannel } from "@/lib/channels/channel-views";
+import { listChannels } from "@/lib/channels/list-channels";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
@@ -20,15 +23,17 @@ export default async function SettingsPage() {
   // should learn why.
   if (!canManageSettings(userActor(user))) forbidden();
 
-  const [keys, team, outbox] = await Promise.all([
+  const [keys, team, outbox, channels] = await Promise.all([
     listApiKeys(db()),
     listTeammates(db()),
     listOutboundEmails(db(), { limit: outboxLimit }),
+    listChannels(db()),
   ]);
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
       <h1 className="text-lg font-semibold">Settings</h1>
       <TeamSection initialTeam={team} currentUserId={user.id} />
+      <ChannelsSection initialChannels={channels.map((channel) => presentChannel(channel, { reveal: false }))} />
       <ApiKeysSection initialKeys={keys.map(toApiKeyRow)} />
       <OutboxSection emails={outbox} />
     </div>

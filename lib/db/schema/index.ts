@@ -1,4 +1,5 @@
 export * from "./users";
 export * from "./customers";
+export * from "./channels";
 export * from "./tickets";
 export * from "./sign-in-attempts";

@@ -11,21 +11,19 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import {
-  channelKinds,
   messageKinds,
   ticketPriorities,
   ticketStatuses,
-  type ChannelKind,
   type MessageKind,
   type TicketStatus,
 } from "../../tickets/ticket-constants";
+import { channelKind, channels } from "./channels";
 import { customers } from "./customers";
 import { apiKeys, users } from "./users";
 
-export { channelKinds, messageKinds, ticketPriorities, ticketStatuses };
-export type { ChannelKind, MessageKind, TicketStatus };
+export { messageKinds, ticketPriorities, ticketStatuses };
+export type { MessageKind, TicketStatus };
 
-export const channelKind = pgEnum("channel_kind", channelKinds);
 export const ticketStatus = pgEnum("ticket_status", ticketStatuses);
 export const ticketPriority = pgEnum("ticket_priority", ticketPriorities);
 
@@ -39,6 +37,8 @@ export const tickets = pgTable(
     status: ticketStatus().notNull().default("open"),
     priority: ticketPriority().notNull().default("normal"),
     channel: channelKind().notNull(),
+    // The inbox it came in through; null for a ticket made through the API on no channel.
+    channelId: uuid().references(() => channels.id),
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
@@ -73,6 +73,12 @@ export const messageDirection = pgEnum("message_direction", messageDirections);
 
 export const messageKind = pgEnum("message_kind", messageKinds);
 
+// Where an outgoing reply is on its way to the customer, as its channel reports it; null
+// for inbound messages and internal notes, which go nowhere.
+export const deliveryStates = ["queued", "sending", "retrying", "sent", "delivered", "failed"] as const;
+export type DeliveryState = (typeof deliveryStates)[number];
+export const deliveryState = pgEnum("delivery_state", deliveryStates);
+
 export const messages = pgTable(
   "messages",
   {
@@ -92,6 +98,10 @@ export const messages = pgTable(
     externalId: text(),
     // Chosen by the sending client so a retried send is stored once.
     clientMessageId: text(),
+    deliveryState: deliveryState(),
+    // The channel's last word on a failed or retried delivery, shown to staff.
+    deliveryError: text(),
+    deliveryUpdatedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

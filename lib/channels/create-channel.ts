@@ -1,0 +1,22 @@
+import type { Actor } from "@/lib/auth/actor";
+import { canManageChannels } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { channels } from "@/lib/db/schema";
+import { forbidden } from "@/lib/errors";
+import type { ChannelView } from "./channel-config";
+import { channelConfigs } from "./channel-configs";
+import type { CreateChannelInput } from "./channel.validation";
+import { presentChannel } from "./channel-views";
+import { sealSecrets } from "./secret-box";
+
+/** Sets up a new inbox; the answer is the one time its generated secrets are shown. */
+export async function createChannel(actor: Actor, input: CreateChannelInput): Promise<ChannelView> {
+  if (!canManageChannels(actor)) throw forbidden("Only admins set up channels");
+  const { kind, name, ...fields } = input;
+  const { settings, secrets } = channelConfigs[kind].build(fields);
+  const [channel] = await db()
+    .insert(channels)
+    .values({ kind, name, settings, sealedSecrets: secrets === null ? null : sealSecrets(secrets) })
+    .returning();
+  return presentChannel(channel!, { reveal: true });
+}
