@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 import { SettingsPage } from "./pages/settings-page";
 
-test("an admin sets up a chat channel and gets the snippet and the identity secret once", async ({ signIn, unique }) => {
+test("an admin sets up a chat channel, gets the snippet and the identity secret once, and the audit log says so", async ({ signIn, unique }) => {
   const { page } = await signIn("admin");
   const settings = new SettingsPage(page);
   await settings.goto();
@@ -19,4 +19,7 @@ test("an admin sets up a chat channel and gets the snippet and the identity secr
   await page.reload();
   await expect(settings.channels.getByRole("row").filter({ hasText: name })).toContainText(/Widget key wk_/);
   await expect(page.getByRole("region", { name: "Identity secret" })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row").filter({ hasText: name })).toContainText(
+    `set up the chat channel “${name}”`,
+  );
 });

@@ -51,8 +51,10 @@ export function TeamSection({ initialTeam, currentUserId }: { initialTeam: Teamm
   }
 
   const changeRole = (userId: string, role: UserRole) => change(userId, () => changeTeammateRoleAction({ userId, role }));
-  const setActive = (userId: string, active: boolean) =>
-    change(userId, () => (active ? reactivateTeammateAction({ userId }) : deactivateTeammateAction({ userId })));
+  const setActive = (userId: string, active: boolean, handTicketsTo: string | null) =>
+    change(userId, () =>
+      active ? reactivateTeammateAction({ userId }) : deactivateTeammateAction({ userId, handTicketsTo }),
+    );
 
   return (
     <SettingsSection
@@ -86,7 +88,8 @@ export function TeamSection({ initialTeam, currentUserId }: { initialTeam: Teamm
               isYou={person.id === currentUserId}
               pending={pendingId === person.id}
               onRoleChange={(role) => void changeRole(person.id, role)}
-              onActiveChange={(active) => void setActive(person.id, active)}
+              takers={team.filter((other) => other.active && other.id !== person.id)}
+              onActiveChange={(active, handTicketsTo) => void setActive(person.id, active, handTicketsTo)}
             />
           ))}
       </SettingsTable>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { Teammate } from "@/lib/users/list-teammates";
 import { roleLabels, userRoles, type UserRole } from "@/lib/users/user-roles";
 
@@ -9,11 +9,15 @@ type Props = {
   isYou: boolean;
   pending: boolean;
   onRoleChange: (role: UserRole) => void;
-  onActiveChange: (active: boolean) => void;
+  /** Who could take over their open tickets when they are deactivated. */
+  takers: Teammate[];
+  onActiveChange: (active: boolean, handTicketsTo: string | null) => void;
 };
 
-export function TeammateRow({ person, isYou, pending, onRoleChange, onActiveChange }: Props) {
+export function TeammateRow({ person, isYou, pending, takers, onRoleChange, onActiveChange }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const [handTo, setHandTo] = useState("");
+  const handToId = useId();
   const verb = person.active ? "Deactivate" : "Reactivate";
   const consequence = person.active
     ? isYou
@@ -54,13 +58,33 @@ export function TeammateRow({ person, isYou, pending, onRoleChange, onActiveChan
             <p className="text-zinc-600">
               {verb} {person.name}? {consequence}
             </p>
+            {person.active && (
+              <div className="flex items-center gap-1.5">
+                <label htmlFor={handToId} className="text-zinc-600">
+                  Their open tickets go to
+                </label>
+                <select
+                  id={handToId}
+                  value={handTo}
+                  onChange={(event) => setHandTo(event.target.value)}
+                  className="rounded-md border border-zinc-300 bg-white px-1.5 py-0.5 text-xs"
+                >
+                  <option value="">the unassigned queue</option>
+                  {takers.map((taker) => (
+                    <option key={taker.id} value={taker.id}>
+                      {taker.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
             <div className="flex gap-2">
               <button
                 type="button"
                 disabled={pending}
                 onClick={() => {
                   setConfirming(false);
-                  onActiveChange(!person.active);
+                  onActiveChange(!person.active, handTo || null);
                 }}
                 className={`rounded px-2 py-1 font-medium text-white disabled:opacity-60 ${
                   person.active ? "bg-red-600 hover:bg-red-500" : "bg-indigo-600 hover:bg-indigo-500"

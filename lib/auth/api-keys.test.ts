@@ -42,8 +42,8 @@ describe("API keys", () => {
 
   it("refuses revoked, unknown and foreign keys", async () => {
     const { key, apiKey } = await createTestApiKey();
-    expect(await revokeApiKey(db(), apiKey.id)).toBe(true);
-    expect(await revokeApiKey(db(), apiKey.id)).toBe(false);
+    expect(await revokeApiKey(db(), apiKey.id)).toEqual({ id: apiKey.id, name: apiKey.name });
+    expect(await revokeApiKey(db(), apiKey.id)).toBeNull();
 
     expect(await actorForApiKey(db(), key)).toBeNull();
     expect(await actorForApiKey(db(), `${key}x`)).toBeNull();

@@ -64,11 +64,12 @@ export async function listApiKeys(q: Queryable): Promise<ApiKeyListItem[]> {
 }
 
 /** Revokes a key at once; returns false when there is no such active key. */
-export async function revokeApiKey(q: Queryable, id: string): Promise<boolean> {
-  const revoked = await q
+/** Revokes an active key; returns it, or null when there is no such active key. */
+export async function revokeApiKey(q: Queryable, id: string): Promise<{ id: string; name: string } | null> {
+  const [revoked] = await q
     .update(apiKeys)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
-  return revoked.length > 0;
+    .returning({ id: apiKeys.id, name: apiKeys.name });
+  return revoked ?? null;
 }

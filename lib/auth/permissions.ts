@@ -11,7 +11,8 @@ export function canManageSettings(actor: Actor): boolean {
   return actor.type === "user" && actor.role === "admin";
 }
 
-// An API key is made by an admin for an integration, so it may set up channels too.
-export function canManageChannels(actor: Actor): boolean {
+// An API key is made by an admin for an integration, so it may do what admins do through
+// the API: set up channels, read the audit log.
+export function canManageWorkspace(actor: Actor): boolean {
   return actor.type === "api_key" || canManageSettings(actor);
 }

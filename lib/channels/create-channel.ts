@@ -1,5 +1,6 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { canManageChannels } from "@/lib/auth/permissions";
+import { canManageWorkspace } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { channels } from "@/lib/db/schema";
 import { forbidden } from "@/lib/errors";
@@ -11,12 +12,16 @@ import { sealSecrets } from "./secret-box";
 
 /** Sets up a new inbox; the answer is the one time its generated secrets are shown. */
 export async function createChannel(actor: Actor, input: CreateChannelInput): Promise<ChannelView> {
-  if (!canManageChannels(actor)) throw forbidden("Only admins set up channels");
+  if (!canManageWorkspace(actor)) throw forbidden("Only admins set up channels");
   const { kind, name, ...fields } = input;
   const { settings, secrets } = channelConfigs[kind].build(fields);
-  const [channel] = await db()
-    .insert(channels)
-    .values({ kind, name, settings, sealedSecrets: secrets === null ? null : sealSecrets(secrets) })
-    .returning();
-  return presentChannel(channel!, { reveal: true });
+  const channel = await db().transaction(async (tx) => {
+    const [created] = await tx
+      .insert(channels)
+      .values({ kind, name, settings, sealedSecrets: secrets === null ? null : sealSecrets(secrets) })
+      .returning();
+    await recordAudit(tx, actor, { action: "channel.created", target: { type: "channel", id: created!.id, name }, data: { kind } });
+    return created!;
+  });
+  return presentChannel(channel, { reveal: true });
 }

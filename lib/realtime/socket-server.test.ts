@@ -129,7 +129,7 @@ describe("agent realtime", () => {
     await connected(socket);
 
     const disconnected = new Promise<string>((resolve) => socket.once("disconnect", resolve));
-    await deactivateTeammate(admin, user.id);
+    await deactivateTeammate(admin, { userId: user.id });
     expect(await disconnected).toBe("io server disconnect");
   });
 

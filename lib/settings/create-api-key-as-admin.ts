@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiKey, type ApiKeyListItem } from "@/lib/auth/api-keys";
 import { canManageSettings } from "@/lib/auth/permissions";
@@ -11,9 +12,14 @@ export async function createApiKeyAsAdmin(
   input: CreateApiKeyInput,
 ): Promise<{ key: string; apiKey: ApiKeyListItem }> {
   if (!canManageSettings(actor)) throw forbidden("Only admins can change settings");
-  const { key, apiKey } = await createApiKey(db(), {
-    name: input.name,
-    createdById: actor.type === "user" ? actor.id : null,
+  const { key, apiKey } = await db().transaction(async (tx) => {
+    const created = await createApiKey(tx, { name: input.name, createdById: actor.type === "user" ? actor.id : null });
+    await recordAudit(tx, actor, {
+      action: "api_key.created",
+      target: { type: "api_key", id: created.apiKey.id, name: created.apiKey.name },
+      data: { prefix: created.apiKey.prefix },
+    });
+    return created;
   });
   const { id, name, prefix, createdAt, lastUsedAt, revokedAt } = apiKey;
   return { key, apiKey: { id, name, prefix, createdAt, lastUsedAt, revokedAt } };

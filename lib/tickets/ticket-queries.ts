@@ -1,3 +1,4 @@
+import { microsecondIso } from "@/lib/db/keyset";
 import { and, asc, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
@@ -71,7 +72,7 @@ export type TicketListFilter = {
  */
 export type TicketCursor = { lastMessageAt: string; id: string };
 
-const cursorTimestamp = sql<string>`to_char(${tickets.lastMessageAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const cursorTimestamp = microsecondIso(tickets.lastMessageAt);
 
 export async function listTicketSummaries(
   q: Queryable,

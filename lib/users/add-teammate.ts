@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { canManageSettings } from "@/lib/auth/permissions";
@@ -38,6 +39,11 @@ export async function addTeammate(
           mustChangePassword: true,
         })
         .returning(teammateColumns);
+      await recordAudit(tx, actor, {
+        action: "teammate.added",
+        target: { type: "user", id: created!.id, name: created!.name },
+        data: { email: created!.email, role: created!.role },
+      });
       return created!;
     });
     return { teammate, temporaryPassword };

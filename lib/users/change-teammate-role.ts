@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -21,6 +22,13 @@ export async function changeTeammateRole(actor: Actor, input: ChangeTeammateRole
       .set({ role: input.role })
       .where(eq(users.id, target.id))
       .returning(teammateColumns);
+    if (target.role !== input.role) {
+      await recordAudit(tx, actor, {
+        action: "teammate.role_changed",
+        target: { type: "user", id: target.id, name: target.name },
+        data: { from: target.role, to: input.role },
+      });
+    }
     return updated!;
   });
 }

@@ -29,7 +29,7 @@ describe("changing teammates", () => {
     const { actor } = await createTestUser({ role: "admin" });
     const { user, password } = await createTestUser({ role: "agent" });
 
-    expect(await deactivateTeammate(actor, user.id)).toMatchObject({ id: user.id, active: false });
+    expect(await deactivateTeammate(actor, { userId: user.id })).toMatchObject({ id: user.id, active: false });
 
     expect(await signInWithPassword({ email: user.email, password })).toEqual({ outcome: "wrong_credentials" });
     expect(await findActiveUser(db(), user.id)).toBeNull();
@@ -54,7 +54,7 @@ describe("changing teammates", () => {
       await expect(changeTeammateRole(actor, { userId: target.id, role: "admin" })).rejects.toMatchObject({
         code: "forbidden",
       });
-      await expect(deactivateTeammate(actor, target.id)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(deactivateTeammate(actor, { userId: target.id })).rejects.toMatchObject({ code: "forbidden" });
     }
     const { user: inactive } = await createTestUser({ role: "agent", active: false });
     const { actor: staff } = await createTestUser({ role: "staff" });
@@ -74,7 +74,7 @@ describe("changing teammates", () => {
     await expect(changeTeammateRole(demoted, { userId: target.id, role: "admin" })).rejects.toMatchObject({
       code: "forbidden",
     });
-    await expect(deactivateTeammate(demoted, target.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deactivateTeammate(demoted, { userId: target.id })).rejects.toMatchObject({ code: "forbidden" });
     expect(await stored(target.id)).toMatchObject({ role: "agent", active: true });
   });
 
@@ -83,6 +83,6 @@ describe("changing teammates", () => {
     await expect(changeTeammateRole(actor, { userId: randomUUID(), role: "agent" })).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(deactivateTeammate(actor, randomUUID())).rejects.toMatchObject({ code: "not_found" });
+    await expect(deactivateTeammate(actor, { userId: randomUUID() })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -50,7 +50,7 @@ describe("the last active admin", () => {
       code: "conflict",
       message: "You are the only active admin: make someone else an admin before changing your role",
     });
-    await expect(deactivateTeammate(actor, user.id)).rejects.toMatchObject({
+    await expect(deactivateTeammate(actor, { userId: user.id })).rejects.toMatchObject({
       code: "conflict",
       message: "You are the only active admin: make someone else an admin before deactivating yourself",
     });
@@ -62,7 +62,7 @@ describe("the last active admin", () => {
     const { user: agent } = await createTestUser({ role: "agent" });
 
     await changeTeammateRole(actor, { userId: agent.id, role: "admin" });
-    await deactivateTeammate(actor, user.id);
+    await deactivateTeammate(actor, { userId: user.id });
 
     expect(await activeAdminIds()).toEqual([agent.id]);
   });
@@ -89,7 +89,7 @@ describe("the last active admin", () => {
 
     const attempts = await atTheSameMoment(
       [a.user.id, b.user.id],
-      [() => deactivateTeammate(a.actor, b.user.id), () => deactivateTeammate(b.actor, a.user.id)],
+      [() => deactivateTeammate(a.actor, { userId: b.user.id }), () => deactivateTeammate(b.actor, { userId: a.user.id })],
     );
 
     expect(attempts.map((attempt) => attempt.status).sort()).toEqual(["fulfilled", "rejected"]);

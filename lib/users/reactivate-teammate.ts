@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -17,6 +18,9 @@ export async function reactivateTeammate(actor: Actor, userId: string): Promise<
       .set({ active: true })
       .where(eq(users.id, target.id))
       .returning(teammateColumns);
+    if (!target.active) {
+      await recordAudit(tx, actor, { action: "teammate.reactivated", target: { type: "user", id: target.id, name: target.name } });
+    }
     return updated!;
   });
 }

@@ -17,3 +17,10 @@ export const changeTeammateRoleInput = z.object({ userId, role });
 export type ChangeTeammateRoleInput = z.infer<typeof changeTeammateRoleInput>;
 
 export const teammateIdInput = z.object({ userId });
+
+export const deactivateTeammateInput = z.object({
+  userId,
+  /** Who takes over their open tickets; none (the default) hands them back to the queue. */
+  handTicketsTo: z.uuid("Unknown teammate").nullish(),
+});
+export type DeactivateTeammateInput = z.infer<typeof deactivateTeammateInput>;

@@ -1,10 +1,13 @@
 "use server";
 
+import { z } from "zod";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requireUser } from "@/lib/auth/current-user";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
+import { encodeKeysetCursor, keysetCursorParam } from "@/lib/api/keyset-cursor";
+import { auditLogPageSize, listAuditLog } from "@/lib/audit/list-audit-log";
 import { createChannelForm } from "@/lib/channels/channel.validation";
 import { presentChannel } from "@/lib/channels/channel-views";
 import { createChannel } from "@/lib/channels/create-channel";
@@ -19,7 +22,12 @@ import { changeTeammateRole } from "@/lib/users/change-teammate-role";
 import { deactivateTeammate } from "@/lib/users/deactivate-teammate";
 import { listTeammates } from "@/lib/users/list-teammates";
 import { reactivateTeammate } from "@/lib/users/reactivate-teammate";
-import { addTeammateInput, changeTeammateRoleInput, teammateIdInput } from "@/lib/users/teammate.validation";
+import {
+  addTeammateInput,
+  changeTeammateRoleInput,
+  deactivateTeammateInput,
+  teammateIdInput,
+} from "@/lib/users/teammate.validation";
 import { runAction } from "../run-action";
 
 // Anyone signed in can call a server action directly, so each one checks the role
@@ -69,7 +77,7 @@ export async function changeTeammateRoleAction(raw: unknown) {
 export async function deactivateTeammateAction(raw: unknown) {
   return runAction(async () => {
     const actor = await requireAdmin();
-    await deactivateTeammate(actor, teammateIdInput.parse(raw).userId);
+    await deactivateTeammate(actor, deactivateTeammateInput.parse(raw));
     return { team: await listTeammates(db()) };
   });
 }
@@ -88,5 +96,14 @@ export async function createChannelAction(raw: unknown) {
     const channel = await createChannel(actor, createChannelForm.parse(raw));
     const channels = (await listChannels(db())).map((row) => presentChannel(row, { reveal: false }));
     return { channel, channels };
+  });
+}
+
+export async function loadAuditLogAction(raw: unknown) {
+  return runAction(async () => {
+    await requireAdmin();
+    const { cursor } = z.object({ cursor: keysetCursorParam }).parse(raw);
+    const page = await listAuditLog(db(), { limit: auditLogPageSize, cursor });
+    return { entries: page.entries, nextCursor: page.nextCursor && encodeKeysetCursor(page.nextCursor) };
   });
 }

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
+import { AuditLogSection } from "@/components/settings/audit-log-section";
 import { ChannelsSection } from "@/components/settings/channels-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
 import { OutboxSection, outboxLimit } from "@/components/settings/outbox-section";
 import { TeamSection } from "@/components/settings/team-section";
+import { encodeKeysetCursor } from "@/lib/api/keyset-cursor";
+import { auditLogPageSize, listAuditLog } from "@/lib/audit/list-audit-log";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { presentChannel } from "@/lib/channels/channel-views";
 import { listChannels } from "@/lib/channels/list-channels";
@@ -23,11 +26,12 @@ export default async function SettingsPage() {
   // should learn why.
   if (!canManageSettings(userActor(user))) forbidden();
 
-  const [keys, team, outbox, channels] = await Promise.all([
+  const [keys, team, outbox, channels, audit] = await Promise.all([
     listApiKeys(db()),
     listTeammates(db()),
     listOutboundEmails(db(), { limit: outboxLimit }),
     listChannels(db()),
+    listAuditLog(db(), { limit: auditLogPageSize }),
   ]);
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
@@ -36,6 +40,9 @@ export default async function SettingsPage() {
       <ChannelsSection initialChannels={channels.map((channel) => presentChannel(channel, { reveal: false }))} />
       <ApiKeysSection initialKeys={keys.map(toApiKeyRow)} />
       <OutboxSection emails={outbox} />
+      <AuditLogSection
+        initialPage={{ entries: audit.entries, nextCursor: audit.nextCursor && encodeKeysetCursor(audit.nextCursor) }}
+      />
     </div>
   );
 }

@@ -3,3 +3,4 @@ export * from "./customers";
 export * from "./channels";
 export * from "./tickets";
 export * from "./sign-in-attempts";
+export * from "./audit-log";

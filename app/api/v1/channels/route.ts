@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { canManageChannels } from "@/lib/auth/permissions";
+import { canManageWorkspace } from "@/lib/auth/permissions";
 import { createChannel } from "@/lib/channels/create-channel";
 import { createChannelInput } from "@/lib/channels/channel.validation";
 import { presentChannel } from "@/lib/channels/channel-views";
@@ -10,7 +10,7 @@ import { forbidden } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({}, async ({ actor }) => {
-  if (!canManageChannels(actor)) throw forbidden();
+  if (!canManageWorkspace(actor)) throw forbidden();
   const channels = await listChannels(db());
   return Response.json({ data: channels.map((channel) => presentChannel(channel, { reveal: false })) });
 });

@@ -1,0 +1,25 @@
+import type { AuditLogView } from "@/lib/audit/list-audit-log";
+
+/** One line saying what happened, e.g. "changed Grace Hopper's role from agent to admin". */
+export function describeAuditEntry(entry: AuditLogView): string {
+  const target = entry.target.name ?? "someone";
+  const data = entry.data;
+  switch (entry.action) {
+    case "teammate.added":
+      return `added ${target} as ${String(data.role)}`;
+    case "teammate.role_changed":
+      return `changed ${target}'s role from ${String(data.from)} to ${String(data.to)}`;
+    case "teammate.deactivated":
+      return `deactivated ${target}${data.openTickets ? ` and handed over ${String(data.openTickets)} open tickets` : ""}`;
+    case "teammate.reactivated":
+      return `reactivated ${target}`;
+    case "api_key.created":
+      return `created the API key “${target}”`;
+    case "api_key.revoked":
+      return `revoked the API key “${target}”`;
+    case "channel.created":
+      return `set up the ${String(data.kind)} channel “${target}”`;
+    default:
+      return `${entry.action} ${target}`;
+  }
+}
