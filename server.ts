@@ -5,6 +5,7 @@ import { openDatabaseServer } from "@/lib/db/database-server";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
 import { appUrl, authSecret, EnvError, getEnv } from "@/lib/env";
+import { applyTrustedProxy } from "@/lib/http/forwarded-request";
 import { logger } from "@/lib/logger";
 import { forwardEventsToSockets } from "@/lib/realtime/event-listener";
 import { attachRealtime } from "@/lib/realtime/socket-server";
@@ -33,6 +34,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const httpServer = createServer((req, res) => {
+    applyTrustedProxy(req, env.TRUST_PROXY);
     // As `next start` does: a rejected request must not become an unhandled rejection,
     // which would stop the whole process.
     handle(req, res).catch((error: unknown) => {

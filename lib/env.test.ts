@@ -15,4 +15,13 @@ describe("environment", () => {
     const result = parseEnv({ PORT: "", DATABASE_URL: "" });
     expect(result.success && result.env).toMatchObject({ PORT: 3000, SMTP_PORT: 2525, embeddedDatabase: true });
   });
+
+  it("trusts no proxy unless TRUST_PROXY names how many", () => {
+    const unset = parseEnv({});
+    const two = parseEnv({ TRUST_PROXY: "2" });
+    expect(unset.success && unset.env).toMatchObject({ TRUST_PROXY: 0 });
+    expect(two.success && two.env).toMatchObject({ TRUST_PROXY: 2 });
+    const bad = parseEnv({ TRUST_PROXY: "true" });
+    expect(!bad.success && bad.error).toContain("TRUST_PROXY: must be the number of trusted proxy hops");
+  });
 });

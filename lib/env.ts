@@ -22,6 +22,14 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // How many reverse proxies in front of the app add X-Forwarded-* headers. 0: none, and
+  // those headers are ignored (anyone can send them).
+  TRUST_PROXY: z.coerce
+    .number({ error: "must be the number of trusted proxy hops (0-10)" })
+    .int("must be the number of trusted proxy hops (0-10)")
+    .min(0, "must be the number of trusted proxy hops (0-10)")
+    .max(10, "must be the number of trusted proxy hops (0-10)")
+    .default(0),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -10,6 +10,20 @@ const credentials = z.object({ email: z.string().trim().min(1).max(320), passwor
 
 export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 
+/**
+ * Where next-auth may send the browser after signing in or out: only somewhere on our own
+ * origin. next-auth's default throws (a 500) on a URL such as `http://localhost:3000.evil.example/`.
+ */
+export function sameOriginRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  try {
+    const target = new URL(url, baseUrl);
+    if (target.origin === new URL(baseUrl).origin) return target.href;
+  } catch {
+    // Not a URL at all: fall through to the app's home.
+  }
+  return baseUrl;
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
@@ -37,6 +51,7 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      redirect: sameOriginRedirect,
       jwt({ token, user }) {
         if (user) token.sub = user.id;
         return token;

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { forwardedRequest } from "@/lib/http/forwarded-request";
 
 /**
  * Whether a browser opened this socket from one of our own pages. The session cookie is
@@ -6,7 +7,7 @@ import type { IncomingHttpHeaders } from "node:http";
  * open a socket as the signed-in user. Requests without an Origin are not from a browser
  * page and carry no ambient credentials worth stealing.
  */
-export function isSameOrigin(headers: IncomingHttpHeaders, appUrl: string | undefined): boolean {
+export function isSameOrigin(headers: IncomingHttpHeaders, appUrl: string | undefined, trustedProxyHops: number): boolean {
   const origin = headers.origin;
   if (!origin) return true;
   let originHost: string;
@@ -15,8 +16,10 @@ export function isSameOrigin(headers: IncomingHttpHeaders, appUrl: string | unde
   } catch {
     return false;
   }
-  // Behind a proxy the Host header may be the internal one: the forwarded host and the
-  // configured APP_URL count as ours too. A page cannot set either header on a socket.
-  const ours = [headers.host, headers["x-forwarded-host"], appUrl && new URL(appUrl).host];
-  return ours.some((host) => typeof host === "string" && host.split(",")[0]!.trim() === originHost);
+  // Behind a proxy the Host header may be the internal one: the configured APP_URL and the
+  // forwarded host count as ours too, the latter only when TRUST_PROXY vouches for it
+  // (otherwise a script outside a browser could name any host it likes).
+  const forwardedHost = forwardedRequest(headers, undefined, trustedProxyHops).host;
+  const ours = [headers.host, forwardedHost, appUrl && new URL(appUrl).host];
+  return ours.some((host) => typeof host === "string" && host === originHost);
 }

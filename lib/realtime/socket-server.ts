@@ -50,7 +50,8 @@ export async function attachRealtime(
 
 function configureAgentNamespace(agents: Namespace) {
   agents.use(async (socket, next) => {
-    if (!isSameOrigin(socket.request.headers, getEnv().APP_URL)) return next(new Error("forbidden origin"));
+    const { APP_URL, TRUST_PROXY } = getEnv();
+    if (!isSameOrigin(socket.request.headers, APP_URL, TRUST_PROXY)) return next(new Error("forbidden origin"));
     try {
       const userId = await userIdFromCookieHeader(socket.request.headers.cookie);
       const user = userId ? await findActiveUser(db(), userId) : null;
