@@ -4,37 +4,43 @@ import { closeDatabase, connectDatabase } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { appUrl } from "@/lib/env";
+import { apiKeyScopes, type ApiKeyScope } from "@/lib/timeline/timeline-constants";
 
-// npm run apikey:create -- --name <name>: makes an API key for an integration and prints it once.
+// npm run apikey:create -- --name <name> [--scope full|ingest]: makes an API key for an
+// integration and prints it once. `--scope ingest` makes a write key that can only send events.
 
-const usage = "Usage: npm run apikey:create -- --name <name>\n";
+const usage = "Usage: npm run apikey:create -- --name <name> [--scope full|ingest]\n";
 
-function readName(): { name: string } | { error: string } {
+function readArgs(): { name: string; scope: ApiKeyScope } | { error: string } {
   try {
-    const { values } = parseArgs({ options: { name: { type: "string" } }, strict: true });
+    const { values } = parseArgs({ options: { name: { type: "string" }, scope: { type: "string" } }, strict: true });
     const name = values.name?.trim();
-    return name ? { name } : { error: "--name is required" };
+    if (!name) return { error: "--name is required" };
+    const scope = values.scope ?? "full";
+    if (!(apiKeyScopes as readonly string[]).includes(scope)) return { error: `--scope must be one of ${apiKeyScopes.join(", ")}` };
+    return { name, scope: scope as ApiKeyScope };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 
 async function main(): Promise<number> {
-  const args = readName();
+  const args = readArgs();
   if ("error" in args) {
     process.stderr.write(`apikey:create: ${args.error}\n${usage}`);
     return 2;
   }
-  const { name } = args;
+  const { name, scope } = args;
 
   const database = await openDatabaseServer();
   try {
     await migrateDatabase(database.url);
-    const { key } = await createApiKey(connectDatabase(database.url, { max: 1 }), { name, createdById: null });
-    process.stdout.write(
-      `API key "${name}" (shown only this once, store it now):\n\n  ${key}\n\n` +
-        `Use it as: curl -H "Authorization: Bearer ${key}" ${appUrl()}/api/v1/tickets\n`,
-    );
+    const { key } = await createApiKey(connectDatabase(database.url, { max: 1 }), { name, createdById: null, scope });
+    const use =
+      scope === "ingest"
+        ? `Use it as a Segment write key, e.g. curl -u ${key}: ${appUrl()}/api/v1/track -H "Content-Type: application/json" -d '{"userId":"42","event":"Signed Up"}'`
+        : `Use it as: curl -H "Authorization: Bearer ${key}" ${appUrl()}/api/v1/tickets`;
+    process.stdout.write(`API key "${name}" (${scope}; shown only this once, store it now):\n\n  ${key}\n\n${use}\n`);
     return 0;
   } finally {
     await closeDatabase();

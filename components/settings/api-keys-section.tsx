@@ -5,6 +5,7 @@ import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/settings/act
 import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { createApiKeyInput } from "@/lib/settings/api-key.validation";
+import type { ApiKeyScope } from "@/lib/timeline/timeline-constants";
 import type { ApiKeyRow } from "./api-key-row";
 import { OneTimeSecretNotice } from "./one-time-secret-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,6 +14,7 @@ import { EmptyState, SettingsSection, SettingsTable, type Column } from "./setti
 const apiKeyColumns: Column[] = [
   { label: "Name" },
   { label: "Key" },
+  { label: "Access" },
   { label: "Created" },
   { label: "Last used" },
   { label: "Status" },
@@ -24,6 +26,7 @@ const networkError = "Could not reach Touchbase. Check your connection and try a
 export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
   const [keys, setKeys] = useState(initialKeys);
   const [name, setName] = useState("");
+  const [scope, setScope] = useState<ApiKeyScope>("full");
   const [newKey, setNewKey] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -31,7 +34,7 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = createApiKeyInput.safeParse({ name });
+    const parsed = createApiKeyInput.safeParse({ name, scope });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Invalid name");
     setPending(true);
     setError(null);
@@ -67,7 +70,7 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
     <SettingsSection
       id="api-keys"
       title="API keys"
-      description="Integrations use a key as a bearer token for the REST API. Revoking a key stops it working at once."
+      description="Integrations use a key as a bearer token for the REST API. A write key can only send events (Segment-compatible sources use it as their write key). Revoking a key stops it working at once."
     >
 
       <form onSubmit={create} className="flex items-end gap-2">
@@ -82,6 +85,20 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
             placeholder="e.g. Zapier, order sync"
             className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-xs outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20"
           />
+        </div>
+        <div>
+          <label htmlFor="api-key-scope" className="block text-xs font-medium text-zinc-500">
+            Access
+          </label>
+          <select
+            id="api-key-scope"
+            value={scope}
+            onChange={(event) => setScope(event.target.value as ApiKeyScope)}
+            className="mt-1 block rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-xs outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20"
+          >
+            <option value="full">Full API</option>
+            <option value="ingest">Write key (send events only)</option>
+          </select>
         </div>
         <SubmitButton pending={pending} size="sm">
           Create key
@@ -109,6 +126,7 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
               <tr key={key.id} className={key.revokedAt ? "text-zinc-400" : undefined}>
                 <td className="px-3 py-2 font-medium">{key.name}</td>
                 <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
+                <td className="px-3 py-2 text-xs">{key.scope === "ingest" ? "Write key (events only)" : "Full API"}</td>
                 <td className="px-3 py-2 text-xs">
                   <RelativeTime iso={key.createdAt} />
                 </td>

@@ -19,7 +19,7 @@ describe("API keys", () => {
   it("turns an active key into an api_key actor and records its use", async () => {
     const { key, apiKey } = await createTestApiKey({ name: "crm sync" });
 
-    expect(await actorForApiKey(db(), key)).toEqual({ type: "api_key", id: apiKey.id, name: "crm sync" });
+    expect(await actorForApiKey(db(), key)).toEqual({ type: "api_key", id: apiKey.id, name: "crm sync", scope: "full" });
     const [row] = await db().select().from(apiKeys).where(eq(apiKeys.id, apiKey.id));
     expect(row!.lastUsedAt).not.toBeNull();
   });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { apiKeys, type ApiKey } from "@/lib/db/schema";
+import { apiKeys, type ApiKey, type ApiKeyScope } from "@/lib/db/schema";
 import type { Actor } from "./actor";
 
 const keyPrefix = "tb_";
@@ -13,12 +13,18 @@ export function hashApiKey(key: string): string {
 /** Creates a key and returns it in full, the only time it exists outside the caller. */
 export async function createApiKey(
   q: Queryable,
-  input: { name: string; createdById: string | null },
+  input: { name: string; createdById: string | null; scope?: ApiKeyScope },
 ): Promise<{ key: string; apiKey: ApiKey }> {
   const key = keyPrefix + randomBytes(32).toString("base64url");
   const [apiKey] = await q
     .insert(apiKeys)
-    .values({ name: input.name, prefix: key.slice(0, 10), keyHash: hashApiKey(key), createdById: input.createdById })
+    .values({
+      name: input.name,
+      prefix: key.slice(0, 10),
+      keyHash: hashApiKey(key),
+      createdById: input.createdById,
+      scope: input.scope ?? "full",
+    })
     .returning();
   return { key, apiKey: apiKey! };
 }
@@ -31,7 +37,7 @@ const lastUsedPrecision = sql`interval '1 minute'`;
 export async function actorForApiKey(q: Queryable, key: string): Promise<Actor | null> {
   if (!key.startsWith(keyPrefix)) return null;
   const [apiKey] = await q
-    .select({ id: apiKeys.id, name: apiKeys.name, lastUsedAt: apiKeys.lastUsedAt })
+    .select({ id: apiKeys.id, name: apiKeys.name, scope: apiKeys.scope, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)));
   if (!apiKey) return null;
@@ -44,10 +50,10 @@ export async function actorForApiKey(q: Queryable, key: string): Promise<Actor |
         or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - ${lastUsedPrecision}`)),
       ),
     );
-  return { type: "api_key", id: apiKey.id, name: apiKey.name };
+  return { type: "api_key", id: apiKey.id, name: apiKey.name, scope: apiKey.scope };
 }
 
-export type ApiKeyListItem = Pick<ApiKey, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt">;
+export type ApiKeyListItem = Pick<ApiKey, "id" | "name" | "prefix" | "scope" | "createdAt" | "lastUsedAt" | "revokedAt">;
 
 export async function listApiKeys(q: Queryable): Promise<ApiKeyListItem[]> {
   return q
@@ -55,6 +61,7 @@ export async function listApiKeys(q: Queryable): Promise<ApiKeyListItem[]> {
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      scope: apiKeys.scope,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,

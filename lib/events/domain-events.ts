@@ -1,9 +1,15 @@
+import type { TimelineItem } from "@/lib/timeline/timeline-queries";
 import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
 
 export type DomainEvent =
   | { type: "ticket.created"; ticket: TicketSummary }
   | { type: "ticket.updated"; ticket: TicketSummary; changes: string[] }
   | { type: "message.created"; ticket: TicketSummary; message: MessageView }
-  | { type: "user.deactivated"; userId: string };
+  | { type: "user.deactivated"; userId: string }
+  // New entries on a customer's timeline, newest last; one event per customer per call.
+  | { type: "touchpoint.created"; customerId: string; items: TimelineItem[] }
+  // Two customers became one (or were split again): open pages of either should reload.
+  | { type: "customer.merged"; survivorId: string; mergedId: string }
+  | { type: "customer.unmerged"; survivorId: string; mergedId: string };
 
 export type DomainEventType = DomainEvent["type"];

@@ -1,6 +1,6 @@
 import type { Server } from "socket.io";
 import { subscribe } from "@/lib/events/event-bus";
-import { staffRoom, ticketRoom, userRoom } from "./rooms";
+import { customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 
 /**
  * The one place that turns domain events into socket.io messages. The /agents namespace
@@ -22,6 +22,17 @@ export function forwardEventsToSockets(io: Server): () => void {
       case "user.deactivated":
         // The handshake refuses deactivated users; this ends the sockets they already had.
         agents.in(userRoom(event.userId)).disconnectSockets(true);
+        break;
+      case "touchpoint.created":
+        // Only pages showing this customer follow it (customer:watch): the inbox does not
+        // need every page view of every visitor.
+        agents.to(customerRoom(event.customerId)).emit("timeline:created", { customerId: event.customerId, items: event.items });
+        break;
+      case "customer.merged":
+      case "customer.unmerged":
+        agents
+          .to([customerRoom(event.survivorId), customerRoom(event.mergedId)])
+          .emit("customer:changed", { customerIds: [event.survivorId, event.mergedId], change: event.type });
         break;
     }
   });

@@ -1,3 +1,4 @@
 export const staffRoom = "staff";
 export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+export const customerRoom = (customerId: string) => `customer:${customerId}`;

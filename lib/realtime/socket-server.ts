@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { listMessages } from "@/lib/tickets/ticket-queries";
-import { staffRoom, ticketRoom, userRoom } from "./rooms";
+import { customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 import { isSameOrigin } from "./same-origin";
 
 export type AgentSocketData = { userId: string };
@@ -75,6 +75,15 @@ function configureAgentNamespace(agents: Namespace) {
     socket.on("ticket:unwatch", (ticketId: unknown) => {
       const parsed = watchRequest.safeParse(ticketId);
       if (parsed.success) socket.leave(ticketRoom(parsed.data));
+    });
+    // Every staff role may read every customer, so any signed-in socket may follow one.
+    socket.on("customer:watch", (customerId: unknown) => {
+      const parsed = watchRequest.safeParse(customerId);
+      if (parsed.success) socket.join(customerRoom(parsed.data));
+    });
+    socket.on("customer:unwatch", (customerId: unknown) => {
+      const parsed = watchRequest.safeParse(customerId);
+      if (parsed.success) socket.leave(customerRoom(parsed.data));
     });
     // A client that reconnects or sees a gap in sequence numbers asks for what it missed.
     socket.on("ticket:sync", async (request: unknown, ack: unknown) => {

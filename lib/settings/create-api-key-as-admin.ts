@@ -13,14 +13,18 @@ export async function createApiKeyAsAdmin(
 ): Promise<{ key: string; apiKey: ApiKeyListItem }> {
   if (!canManageSettings(actor)) throw forbidden("Only admins can change settings");
   const { key, apiKey } = await db().transaction(async (tx) => {
-    const created = await createApiKey(tx, { name: input.name, createdById: actor.type === "user" ? actor.id : null });
+    const created = await createApiKey(tx, {
+      name: input.name,
+      createdById: actor.type === "user" ? actor.id : null,
+      scope: input.scope,
+    });
     await recordAudit(tx, actor, {
       action: "api_key.created",
       target: { type: "api_key", id: created.apiKey.id, name: created.apiKey.name },
-      data: { prefix: created.apiKey.prefix },
+      data: { prefix: created.apiKey.prefix, scope: created.apiKey.scope },
     });
     return created;
   });
-  const { id, name, prefix, createdAt, lastUsedAt, revokedAt } = apiKey;
-  return { key, apiKey: { id, name, prefix, createdAt, lastUsedAt, revokedAt } };
+  const { id, name, prefix, scope, createdAt, lastUsedAt, revokedAt } = apiKey;
+  return { key, apiKey: { id, name, prefix, scope, createdAt, lastUsedAt, revokedAt } };
 }

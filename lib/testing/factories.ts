@@ -4,7 +4,7 @@ import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/password";
 import { userActor } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { users, type ApiKey, type ChannelKind, type User, type UserRole } from "@/lib/db/schema";
+import { users, type ApiKey, type ApiKeyScope, type ChannelKind, type User, type UserRole } from "@/lib/db/schema";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import type { TicketWithMessages } from "@/lib/tickets/ticket-views";
 
@@ -38,14 +38,15 @@ export async function createTestUser(
 }
 
 export async function createTestApiKey(
-  options: { name?: string; revoked?: boolean } = {},
+  options: { name?: string; revoked?: boolean; scope?: ApiKeyScope } = {},
 ): Promise<{ key: string; apiKey: ApiKey; actor: Actor }> {
   const { key, apiKey } = await createApiKey(db(), {
     name: options.name ?? `test key ${uniqueSuffix()}`,
     createdById: null,
+    scope: options.scope,
   });
   if (options.revoked) await revokeApiKey(db(), apiKey.id);
-  return { key, apiKey, actor: { type: "api_key", id: apiKey.id, name: apiKey.name } };
+  return { key, apiKey, actor: { type: "api_key", id: apiKey.id, name: apiKey.name, scope: apiKey.scope } };
 }
 
 let defaultActor: Promise<Actor> | undefined;

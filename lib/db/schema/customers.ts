@@ -1,4 +1,41 @@
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { apiKeys, users } from "./users";
+
+export type Traits = Record<string, unknown>;
+
+// A customer's organisation: from Segment group() calls (groupId) or from the domain of
+// a work email address (never a free-mail domain such as gmail.com).
+export const companies = pgTable(
+  "companies",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text(),
+    // Lower-cased, without "www.".
+    domain: text(),
+    // The groupId a Segment group() call named it by.
+    groupId: text(),
+    traits: jsonb().$type<Traits>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("companies_domain_key").on(t.domain).where(sql`${t.domain} is not null`),
+    uniqueIndex("companies_group_id_key").on(t.groupId).where(sql`${t.groupId} is not null`),
+  ],
+);
+
+export type Company = typeof companies.$inferSelect;
 
 export const customers = pgTable(
   "customers",
@@ -8,15 +45,25 @@ export const customers = pgTable(
     // The preferred address for replies; every known address is also an identity below.
     email: text(),
     phone: text(),
+    // What identify() calls said about the customer, merged key by key (newest wins).
+    traits: jsonb().$type<Traits>().notNull().default({}),
+    companyId: uuid().references(() => companies.id, { onDelete: "set null" }),
+    // Set when this customer was merged into another: the row stays so that the merge can
+    // be undone (customer_merges), but it is no longer a customer anyone should see.
+    mergedIntoId: uuid().references((): AnyPgColumn => customers.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("customers_created_at_idx").on(t.createdAt)],
+  (t) => [
+    index("customers_created_at_idx").on(t.createdAt),
+    index("customers_company_idx").on(t.companyId).where(sql`${t.companyId} is not null`),
+  ],
 );
 
 export type Customer = typeof customers.$inferSelect;
 
 export const identityKinds = ["email", "phone", "external_id", "anonymous_id"] as const;
+export type IdentityKind = (typeof identityKinds)[number];
 export const identityKind = pgEnum("identity_kind", identityKinds);
 
 // Every way we know a customer by; (kind, value) is unique, which is what identity
@@ -39,3 +86,48 @@ export const customerIdentities = pgTable(
 );
 
 export type CustomerIdentity = typeof customerIdentities.$inferSelect;
+
+export const mergeReasons = ["manual", "identify", "alias"] as const;
+export type MergeReason = (typeof mergeReasons)[number];
+export const mergeReason = pgEnum("customer_merge_reason", mergeReasons);
+
+// The audit entry of a merge and everything needed to undo it: which rows moved from the
+// merged customer to the survivor, and both customers as they were before.
+export const customerMerges = pgTable(
+  "customer_merges",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    survivorId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    mergedId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    reason: mergeReason().notNull(),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    actorApiKeyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
+    movedTouchpointIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    movedTicketIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    movedIdentityIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    // name, email, phone, traits and companyId of each customer just before the merge.
+    survivorBefore: jsonb().$type<CustomerSnapshot>().notNull(),
+    mergedBefore: jsonb().$type<CustomerSnapshot>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    unmergedAt: timestamp({ withTimezone: true }),
+    unmergedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("customer_merges_survivor_idx").on(t.survivorId, t.createdAt),
+    index("customer_merges_merged_idx").on(t.mergedId, t.createdAt),
+  ],
+);
+
+export type CustomerSnapshot = {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  traits: Traits;
+  companyId: string | null;
+};
+
+export type CustomerMerge = typeof customerMerges.$inferSelect;

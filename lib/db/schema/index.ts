@@ -4,3 +4,4 @@ export * from "./channels";
 export * from "./tickets";
 export * from "./sign-in-attempts";
 export * from "./audit-log";
+export * from "./timeline";

@@ -62,7 +62,8 @@ export const tickets = pgTable(
     index("tickets_inbox_idx").on(t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("tickets_status_inbox_idx").on(t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("tickets_assignee_inbox_idx").on(t.assigneeId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("tickets_customer_idx").on(t.customerId),
+    // A customer's tickets newest first: the customer page and the timeline.
+    index("tickets_customer_timeline_idx").on(t.customerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 
@@ -106,6 +107,8 @@ export const messages = pgTable(
   },
   (t) => [
     uniqueIndex("messages_ticket_seq_key").on(t.ticketId, t.seq),
+    // The timeline reads a customer's messages newest first across their tickets.
+    index("messages_ticket_timeline_idx").on(t.ticketId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     uniqueIndex("messages_ticket_client_id_key")
       .on(t.ticketId, t.clientMessageId)
       .where(sql`${t.clientMessageId} is not null`),

@@ -1,11 +1,16 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { apiKeyScopes, type ApiKeyScope } from "../../timeline/timeline-constants";
 import { userRoles, type UserRole } from "../../users/user-roles";
 
 export { userRoles };
 export type { UserRole };
 
 export const userRole = pgEnum("user_role", userRoles);
+
+export { apiKeyScopes };
+export type { ApiKeyScope };
+export const apiKeyScope = pgEnum("api_key_scope", apiKeyScopes);
 
 export const users = pgTable(
   "users",
@@ -37,6 +42,8 @@ export const apiKeys = pgTable(
     prefix: text().notNull(),
     // SHA-256 of the whole key: keys are long random strings, so a fast hash is enough.
     keyHash: text().notNull(),
+    // An `ingest` key is a Segment-style write key: it can send events and nothing else.
+    scope: apiKeyScope().notNull().default("full"),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp({ withTimezone: true }),
