@@ -6,6 +6,8 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
 import { appUrl, authSecret, EnvError, getEnv } from "@/lib/env";
 import { applyTrustedProxy } from "@/lib/http/forwarded-request";
+import { errorCatalogue } from "@/lib/errors";
+import { earlyRefusal } from "@/lib/http/early-refusal";
 import { logger } from "@/lib/logger";
 import { forwardEventsToSockets } from "@/lib/realtime/event-listener";
 import { attachRealtime } from "@/lib/realtime/socket-server";
@@ -35,6 +37,12 @@ async function main() {
   const handle = app.getRequestHandler();
   const httpServer = createServer((req, res) => {
     applyTrustedProxy(req, env.TRUST_PROXY);
+    const refusal = earlyRefusal(req, env.APP_URL, env.TRUST_PROXY);
+    if (refusal) {
+      res.statusCode = errorCatalogue[refusal.code];
+      res.setHeader("content-type", "application/json");
+      return void res.end(JSON.stringify({ error: refusal }));
+    }
     // As `next start` does: a rejected request must not become an unhandled rejection,
     // which would stop the whole process.
     handle(req, res).catch((error: unknown) => {

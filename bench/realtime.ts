@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { closeDatabase, connectDatabase } from "@/lib/db/client";
+import { startApp, type AppProcess } from "@/lib/testing/app-process";
 import { createTestApiKey, createTestUser } from "@/lib/testing/factories";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { provisionBenchDatabase, type BenchDatabase } from "./support/database";
@@ -22,73 +22,18 @@ const requests = 200;
 const warmUpRequests = 10;
 const ratePerSecond = 20;
 const targetMs = 1000;
-const serverTimeoutMs = 10 * 60 * 1000;
 const drainTimeoutMs = 10_000;
 
-const root = process.cwd();
 const secret = randomBytes(32).toString("base64url");
 // This process's own lib/ code (the factories) reads the environment too.
 process.env.AUTH_SECRET = secret;
 
 let database: BenchDatabase | null = null;
-let server: ChildProcess | null = null;
-let serverExited: Promise<void> = Promise.resolve();
+let server: AppProcess | null = null;
 let interrupted = false;
 const openSockets: Socket[] = [];
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
-
-async function startServer(url: string, port: number): Promise<void> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: url,
-    AUTH_SECRET: secret,
-    LOG_LEVEL: "warn",
-  };
-  delete env.APP_URL;
-  process.stdout.write(`Starting the server (npm start, port ${port})…`);
-  const startedAt = performance.now();
-  const child = spawn("npm", ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  server = child;
-  serverExited = new Promise((resolve) => child.on("exit", () => resolve()));
-  let output = "";
-  let building = false;
-  const collect = (chunk: Buffer) => {
-    output += chunk;
-    if (!building && output.includes("Building Touchbase")) {
-      building = true;
-      process.stdout.write(" building first…");
-    }
-  };
-  child.stdout!.on("data", collect);
-  child.stderr!.on("data", collect);
-  while (true) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    if (performance.now() - startedAt > serverTimeoutMs) throw new Error("no healthy answer in 10 minutes");
-    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (healthy) break;
-    await sleep(250);
-    process.stdout.write(".");
-  }
-  process.stdout.write(` healthy after ${elapsed(startedAt)}\n`);
-}
-
-async function stopServer() {
-  const child = server;
-  server = null;
-  if (!child || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid!, "SIGTERM");
-  } catch {
-    return;
-  }
-  const stopped = await Promise.race([serverExited.then(() => true), sleep(15_000).then(() => false)]);
-  if (!stopped) process.kill(-child.pid!, "SIGKILL");
-}
 
 function openSocket(baseUrl: string, cookie: string): Promise<Socket> {
   const socket = connect(`${baseUrl}/agents`, {
@@ -126,8 +71,16 @@ async function main(): Promise<number> {
   process.stdout.write(`Created ${staff.length} staff users and an API key\n`);
 
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await startServer(database.url, port);
+  process.stdout.write(`Starting the server (npm start, port ${port})…`);
+  const serverStartedAt = performance.now();
+  server = await startApp({
+    port,
+    databaseUrl: database.url,
+    authSecret: secret,
+    onProgress: (event) => process.stdout.write(event === "building" ? " building first…" : "."),
+  });
+  process.stdout.write(` healthy after ${elapsed(serverStartedAt)}\n`);
+  const baseUrl = server.baseUrl;
 
   const connectStartedAt = performance.now();
   const agentSockets = await Promise.all(
@@ -252,7 +205,7 @@ async function main(): Promise<number> {
 
 async function cleanUp() {
   openSockets.forEach((socket) => socket.close());
-  await stopServer();
+  await server?.stop();
   await closeDatabase().catch(() => {});
   const disposing = database;
   database = null;
@@ -266,8 +219,8 @@ async function cleanUp() {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     interrupted = true;
-    // The server runs in its own process group, out of reach of a terminal's Ctrl-C.
-    if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    // The server runs in its own process group, out of reach of a terminal's Ctrl-C:
+    // cleanUp stops it.
     void cleanUp().finally(() => process.exit(130));
   });
 }

@@ -7,7 +7,10 @@ export const errorCatalogue = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  idempotency_key_in_use: 409,
   payload_too_large: 413,
+  idempotency_key_reused: 422,
+  client_message_id_reused: 422,
   note_not_deliverable: 422,
   internal_error: 500,
 } as const;

@@ -10,10 +10,20 @@ function write(level: Level, message: string, fields?: Record<string, unknown>) 
   stream.write(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${line}\n`);
 }
 
+// An error's cause is kept: drizzle's "Failed query" wraps the driver's error, whose message
+// and code are PostgreSQL's own reason (e.g. 22021 invalid byte sequence). Only named
+// fields are written: the driver's error also holds the query's parameters.
 function errorReplacer(_key: string, value: unknown) {
   if (!(value instanceof Error)) return value;
   const message = redactQueryParams(value.message);
-  return { name: value.name, message, stack: value.stack?.replace(value.message, message) };
+  const { code } = value as { code?: unknown };
+  return {
+    name: value.name,
+    message,
+    ...(typeof code === "string" ? { code } : {}),
+    stack: value.stack?.replace(value.message, message),
+    ...(value.cause === undefined ? {} : { cause: value.cause }),
+  };
 }
 
 // drizzle puts a failed query's parameters in the error message: password hashes, keys

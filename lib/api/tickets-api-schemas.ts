@@ -7,7 +7,7 @@ import { decodeTicketCursor } from "./ticket-cursor";
 
 export const ticketParams = z.object({ id: z.uuid({ error: "Ticket not found" }) });
 
-export const listTicketsApiQuery = z.object({
+export const listTicketsApiQuery = z.strictObject({
   status: z.enum(ticketStatuses).optional(),
   assignee: z.union([z.literal("none"), z.uuid()], { error: 'Must be a user id or "none"' }).optional(),
   cursor: z

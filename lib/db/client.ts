@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv } from "../env";
@@ -12,7 +13,13 @@ type Connection = { url: string; sql: postgres.Sql; db: Database };
 
 // server.ts and the Next.js bundle load separate copies of this module in one process;
 // the connection lives on globalThis so both share one pool.
-const store = globalThis as typeof globalThis & { __touchbaseDatabase?: Connection };
+const store = globalThis as typeof globalThis & {
+  __touchbaseDatabase?: Connection;
+  __touchbaseAmbientTransaction?: AsyncLocalStorage<AmbientTransaction>;
+};
+
+type AmbientTransaction = { tx: Transaction; afterCommit: (() => void)[] };
+const ambient = (store.__touchbaseAmbientTransaction ??= new AsyncLocalStorage<AmbientTransaction>());
 
 export function connectDatabase(url: string, options: { max?: number } = {}): Database {
   if (store.__touchbaseDatabase) {
@@ -30,8 +37,15 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
   return db;
 }
 
-/** The app's database. Connects lazily to DATABASE_URL unless server.ts connected first. */
+/**
+ * The app's database. Connects lazily to DATABASE_URL unless server.ts connected first.
+ * Inside `inAmbientTransaction` it is that transaction, so a use-case's own
+ * `db().transaction(...)` becomes a savepoint of it.
+ */
 export function db(): Database {
+  const current = ambient.getStore();
+  // A transaction offers every query method a use-case calls on the database.
+  if (current) return current.tx as unknown as Database;
   if (store.__touchbaseDatabase) return store.__touchbaseDatabase.db;
   const url = getEnv().DATABASE_URL;
   if (!url) throw new Error("The embedded database has not been started (start the app with `npm start`)");
@@ -42,4 +56,25 @@ export async function closeDatabase(): Promise<void> {
   const connection = store.__touchbaseDatabase;
   store.__touchbaseDatabase = undefined;
   await connection?.sql.end({ timeout: 5 });
+}
+
+/**
+ * Runs `work` so that everything it writes through `db()` commits or rolls back together
+ * with what `work` itself writes through `tx`. Callbacks given to `afterCommit` meanwhile
+ * (domain events) run once the whole transaction has committed, and never if it rolls back.
+ */
+export async function inAmbientTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const outer = ambient.getStore();
+  if (outer) return work(outer.tx);
+  const afterCommitCallbacks: (() => void)[] = [];
+  const result = await db().transaction((tx) => ambient.run({ tx, afterCommit: afterCommitCallbacks }, () => work(tx)));
+  for (const callback of afterCommitCallbacks) callback();
+  return result;
+}
+
+/** Runs `callback` after the ambient transaction commits, or at once outside of one. */
+export function afterCommit(callback: () => void): void {
+  const current = ambient.getStore();
+  if (current) current.afterCommit.push(callback);
+  else callback();
 }

@@ -1,3 +1,4 @@
+import { afterCommit } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import type { DomainEvent } from "./domain-events";
 
@@ -14,8 +15,15 @@ export function subscribe(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Call only after the transaction that made the change has committed. */
+/**
+ * Call only after the transaction that made the change has committed. Inside an ambient
+ * transaction (an idempotent API request) the events wait until that one commits too.
+ */
 export function publish(...events: DomainEvent[]): void {
+  afterCommit(() => deliver(events));
+}
+
+function deliver(events: DomainEvent[]): void {
   for (const event of events) {
     for (const listener of listeners) {
       Promise.resolve()

@@ -5,7 +5,7 @@ import { canWorkTickets } from "@/lib/auth/permissions";
 import { deliverToCustomer } from "@/lib/channels/registry";
 import { db } from "@/lib/db/client";
 import { customers, messages, ticketEvents, tickets } from "@/lib/db/schema";
-import { forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
 import { appendMessage } from "./append-message";
 import type { AddMessageInput } from "./ticket.validation";
@@ -15,7 +15,8 @@ import type { MessageView } from "./ticket-views";
 /**
  * A staff member (or an integration) answers the customer or leaves an internal note.
  * A reply is handed to the ticket's channel in the same transaction; a note never is.
- * Retrying with the same clientMessageId returns the stored message instead of a copy.
+ * Retrying with the same clientMessageId returns the stored message instead of a copy;
+ * the same id with another kind or body is refused, never answered with the first message.
  */
 export async function addMessage(actor: Actor, ticketId: string, input: AddMessageInput): Promise<MessageView> {
   if (!canWorkTickets(actor)) throw forbidden();
@@ -31,9 +32,15 @@ export async function addMessage(actor: Actor, ticketId: string, input: AddMessa
 
     if (input.clientMessageId) {
       const [existing] = await tx
-        .select({ id: messages.id })
+        .select({ id: messages.id, kind: messages.kind, bodyText: messages.bodyText })
         .from(messages)
         .where(and(eq(messages.ticketId, ticketId), eq(messages.clientMessageId, input.clientMessageId)));
+      if (existing && (existing.kind !== input.kind || existing.bodyText !== input.body)) {
+        throw new AppError(
+          "client_message_id_reused",
+          "This clientMessageId was already used for a different message on this ticket; send a new id for a new message",
+        );
+      }
       if (existing) return { messageId: existing.id, created: false };
     }
 

@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { singleLineText, text } from "@/lib/validation/text";
 import { channelKinds, ticketStatuses } from "./ticket-constants";
 
 // Client-safe schemas shared by forms, server actions and the REST API.
 
-export const messageBody = z.string().trim().min(1, "Write something first").max(50_000);
+export const messageBody = text().trim().min(1, "Write something first").max(50_000);
 
 export const createTicketInput = z.object({
-  subject: z.string().trim().min(1, "Subject is required").max(300),
+  subject: singleLineText().trim().min(1, "Subject is required").max(300),
   channel: z.enum(channelKinds).default("email"),
   customer: z.object({
     email: z.email("Must be a valid email address").max(320),
-    name: z.string().trim().max(200).optional(),
+    name: singleLineText().trim().max(200).optional(),
   }),
   message: z.object({ body: messageBody }),
 });
@@ -19,7 +20,7 @@ export type CreateTicketInput = z.infer<typeof createTicketInput>;
 export const addMessageInput = z.object({
   kind: z.enum(["reply", "note"]),
   body: messageBody,
-  clientMessageId: z.string().min(8).max(100).optional(),
+  clientMessageId: text().min(8).max(100).optional(),
 });
 export type AddMessageInput = z.infer<typeof addMessageInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText, text } from "@/lib/validation/text";
 import { userRoles } from "./user-roles";
 
 // Client-safe: used by the team forms in Settings and by their server actions.
@@ -7,8 +8,8 @@ const role = z.enum(userRoles, "Choose admin, agent or staff");
 const userId = z.uuid("Unknown teammate");
 
 export const addTeammateInput = z.object({
-  name: z.string().trim().min(1, "Name is required").max(200),
-  email: z.string().trim().pipe(z.email("Must be a valid email address").max(320)),
+  name: singleLineText().trim().min(1, "Name is required").max(200),
+  email: text().trim().pipe(z.email("Must be a valid email address").max(320)),
   role,
 });
 export type AddTeammateInput = z.infer<typeof addTeammateInput>;

@@ -11,3 +11,9 @@ describe("replySubject", () => {
     expect(replySubject({ number: 7, subject: "RE: refund" })).toBe("RE: refund [#7]");
   });
 });
+
+describe("replySubject header safety", () => {
+  it("keeps a subject with line breaks on one line, so it cannot add a header", () => {
+    expect(replySubject({ number: 7, subject: "Hi\r\nBcc: victim@example.com" })).toBe("Re: Hi Bcc: victim@example.com [#7]");
+  });
+});

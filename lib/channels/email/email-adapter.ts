@@ -1,9 +1,12 @@
 import { AppError } from "@/lib/errors";
 import { outboundEmails } from "@/lib/db/schema";
+import { toSingleLine } from "@/lib/validation/text";
 import type { ChannelAdapter } from "../channel-adapter";
 
+/** The Subject: of our reply; one line, even for a ticket stored before subjects were. */
 export function replySubject(ticket: { number: number; subject: string }): string {
-  const subject = /^re:/i.test(ticket.subject) ? ticket.subject : `Re: ${ticket.subject}`;
+  const oneLine = toSingleLine(ticket.subject);
+  const subject = /^re:/i.test(oneLine) ? oneLine : `Re: ${oneLine}`;
   return `${subject} [#${ticket.number}]`;
 }
 

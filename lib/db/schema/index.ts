@@ -5,3 +5,4 @@ export * from "./tickets";
 export * from "./sign-in-attempts";
 export * from "./audit-log";
 export * from "./timeline";
+export * from "./idempotency-keys";
