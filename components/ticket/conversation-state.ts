@@ -13,6 +13,7 @@ export type ConversationState = { messages: MessageView[]; pending: PendingMessa
 
 export type ConversationAction =
   | { type: "received"; messages: MessageView[]; selfId: string }
+  | { type: "updated"; message: MessageView }
   | { type: "pending-added"; pending: PendingMessage }
   | { type: "pending-confirmed"; clientMessageId: string; message: MessageView }
   | { type: "pending-failed"; clientMessageId: string }
@@ -44,6 +45,11 @@ export function conversationReducer(state: ConversationState, action: Conversati
         if (index >= 0) pending = pending.filter((_, i) => i !== index);
       }
       return messages === state.messages && pending === state.pending ? state : { messages, pending };
+    }
+    case "updated": {
+      const index = state.messages.findIndex((message) => message.id === action.message.id);
+      if (index < 0) return state;
+      return { ...state, messages: state.messages.map((message, i) => (i === index ? action.message : message)) };
     }
     case "pending-added":
       return { ...state, pending: [...state.pending, action.pending] };

@@ -61,6 +61,10 @@ export function useTicketMessages(ticketId: string, initialMessages: MessageView
     if (message.seq > before + 1) sync();
   });
 
+  useAgentEvent("message:updated", (message) => {
+    if (message.ticketId === ticketId) dispatch({ type: "updated", message });
+  });
+
   /** Called with the ticket's latest sequence from ticket:changed. */
   const expectSeq = useCallback(
     (seq: number) => {

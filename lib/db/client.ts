@@ -52,6 +52,13 @@ export function db(): Database {
   return connectDatabase(url);
 }
 
+/** The URL db() is connected to, for the few libraries that keep their own pool (pg-boss). */
+export function databaseUrl(): string {
+  const connected = store.__touchbaseDatabase?.url ?? getEnv().DATABASE_URL;
+  if (!connected) throw new Error("The embedded database has not been started (start the app with `npm start`)");
+  return connected;
+}
+
 export async function closeDatabase(): Promise<void> {
   const connection = store.__touchbaseDatabase;
   store.__touchbaseDatabase = undefined;

@@ -5,6 +5,8 @@ export type DomainEvent =
   | { type: "ticket.created"; ticket: TicketSummary }
   | { type: "ticket.updated"; ticket: TicketSummary; changes: string[] }
   | { type: "message.created"; ticket: TicketSummary; message: MessageView }
+  // A stored message changed, e.g. its delivery state as its channel reports it.
+  | { type: "message.updated"; ticket: TicketSummary; message: MessageView }
   | { type: "user.deactivated"; userId: string }
   // New entries on a customer's timeline, newest last; one event per customer per call.
   | { type: "touchpoint.created"; customerId: string; items: TimelineItem[] }

@@ -4,4 +4,5 @@ import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
 export type AgentServerEvents = {
   "ticket:changed": (ticket: TicketSummary) => void;
   "message:created": (message: MessageView) => void;
+  "message:updated": (message: MessageView) => void;
 };

@@ -19,6 +19,9 @@ export function forwardEventsToSockets(io: Server): () => void {
         agents.to(staffRoom).emit("ticket:changed", event.ticket);
         agents.to(ticketRoom(event.ticket.id)).emit("message:created", event.message);
         break;
+      case "message.updated":
+        agents.to(ticketRoom(event.ticket.id)).emit("message:updated", event.message);
+        break;
       case "user.deactivated":
         // The handshake refuses deactivated users; this ends the sockets they already had.
         agents.in(userRoom(event.userId)).disconnectSockets(true);

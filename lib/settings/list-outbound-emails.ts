@@ -1,12 +1,14 @@
 import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { messages, outboundEmails, tickets } from "@/lib/db/schema";
+import { outboundEmails, tickets, type DeliveryState } from "@/lib/db/schema";
 
 export type OutboundEmailListItem = {
   id: string;
   toAddress: string;
   subject: string;
   bodyText: string;
+  state: DeliveryState;
+  lastError: string | null;
   createdAt: Date;
   ticket: { id: string; number: number };
 };
@@ -22,12 +24,13 @@ export async function listOutboundEmails(q: Queryable, options: { limit: number 
       toAddress: outboundEmails.toAddress,
       subject: outboundEmails.subject,
       bodyText: outboundEmails.bodyText,
+      state: outboundEmails.state,
+      lastError: outboundEmails.lastError,
       createdAt: outboundEmails.createdAt,
       ticket: { id: tickets.id, number: tickets.number },
     })
     .from(outboundEmails)
-    .innerJoin(messages, eq(messages.id, outboundEmails.messageId))
-    .innerJoin(tickets, eq(tickets.id, messages.ticketId))
+    .innerJoin(tickets, eq(tickets.id, outboundEmails.ticketId))
     .orderBy(desc(outboundEmails.createdAt), desc(outboundEmails.id))
     .limit(options.limit);
 }

@@ -4,7 +4,9 @@ import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/password";
 import { userActor } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { users, type ApiKey, type ApiKeyScope, type ChannelKind, type User, type UserRole } from "@/lib/db/schema";
+import { channels, users, type ApiKey, type ApiKeyScope, type ChannelKind, type User, type UserRole } from "@/lib/db/schema";
+import type { EmailChannel } from "@/lib/channels/email/email-channels";
+import type { EmailChannelSettings } from "@/lib/channels/email/email-channel-config";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import type { TicketWithMessages } from "@/lib/tickets/ticket-views";
 
@@ -68,4 +70,17 @@ export async function createTestTicket(
     customer: options.customer ?? { email: uniqueEmail("customer"), name: "Test Customer" },
     message: { body: options.body ?? "Hello, I need help." },
   });
+}
+
+/** An email channel with an address of its own (support-<unique>@acme.test). */
+export async function createTestEmailChannel(settings: Partial<EmailChannelSettings> = {}): Promise<EmailChannel> {
+  const [channel] = await db()
+    .insert(channels)
+    .values({
+      kind: "email",
+      name: `Support ${uniqueSuffix()}`,
+      settings: { address: `support-${uniqueSuffix()}@acme.test`, displayName: "Acme Support", ...settings },
+    })
+    .returning();
+  return channel as EmailChannel;
 }

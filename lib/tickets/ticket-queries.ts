@@ -1,9 +1,9 @@
 import { microsecondIso } from "@/lib/db/keyset";
-import { and, asc, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
-import { customers, messages, tickets, users, type TicketStatus } from "@/lib/db/schema";
-import type { MessageView, TicketSummary, TicketWithMessages } from "./ticket-views";
+import { attachments, customers, messages, tickets, users, type TicketStatus } from "@/lib/db/schema";
+import type { AttachmentView, MessageView, TicketSummary, TicketWithMessages } from "./ticket-views";
 
 // Data access only: callers pass their scope; nothing here reads a session.
 
@@ -118,7 +118,8 @@ export async function listMessages(q: Queryable, ticketId: string, afterSeq = 0)
     .leftJoin(authorCustomers, eq(authorCustomers.id, messages.authorCustomerId))
     .where(and(eq(messages.ticketId, ticketId), gt(messages.seq, afterSeq)))
     .orderBy(asc(messages.seq));
-  return rows.map(toMessageView);
+  const files = await attachmentsOf(q, rows.map((row) => row.message.id));
+  return rows.map((row) => toMessageView(row, files));
 }
 
 export async function findMessageView(q: Queryable, messageId: string): Promise<MessageView | null> {
@@ -129,14 +130,37 @@ export async function findMessageView(q: Queryable, messageId: string): Promise<
     .leftJoin(authorCustomers, eq(authorCustomers.id, messages.authorCustomerId))
     .where(eq(messages.id, messageId))
     .limit(1);
-  return row ? toMessageView(row) : null;
+  return row ? toMessageView(row, await attachmentsOf(q, [row.message.id])) : null;
 }
 
-function toMessageView(row: {
-  message: typeof messages.$inferSelect;
-  authorUser: { id: string; name: string; email: string } | null;
-  authorCustomer: { id: string; name: string | null; email: string | null } | null;
-}): MessageView {
+async function attachmentsOf(q: Queryable, messageIds: string[]): Promise<Map<string, AttachmentView[]>> {
+  const byMessage = new Map<string, AttachmentView[]>();
+  if (messageIds.length === 0) return byMessage;
+  const rows = await q
+    .select({
+      messageId: attachments.messageId,
+      id: attachments.id,
+      filename: attachments.filename,
+      contentType: attachments.contentType,
+      size: attachments.size,
+      inline: attachments.inline,
+      contentId: attachments.contentId,
+    })
+    .from(attachments)
+    .where(inArray(attachments.messageId, messageIds))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  for (const { messageId, ...file } of rows) byMessage.set(messageId, [...(byMessage.get(messageId) ?? []), file]);
+  return byMessage;
+}
+
+function toMessageView(
+  row: {
+    message: typeof messages.$inferSelect;
+    authorUser: { id: string; name: string; email: string } | null;
+    authorCustomer: { id: string; name: string | null; email: string | null } | null;
+  },
+  files: Map<string, AttachmentView[]>,
+): MessageView {
   const { message } = row;
   const author = row.authorUser
     ? { type: "user" as const, ...row.authorUser }
@@ -153,6 +177,9 @@ function toMessageView(row: {
     author,
     bodyText: message.bodyText,
     bodyHtml: message.bodyHtml,
+    deliveryState: message.deliveryState,
+    deliveryError: message.deliveryError,
+    attachments: files.get(message.id) ?? [],
     createdAt: message.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import type { ChannelKind, MessageKind, TicketStatus } from "@/lib/db/schema";
+import type { ChannelKind, DeliveryState, MessageKind, TicketStatus } from "@/lib/db/schema";
 
 // The shapes the UI, the API and realtime events all show. Dates are ISO strings so
 // that the same object crosses JSON, socket.io and server-component boundaries unchanged.
@@ -35,7 +35,13 @@ export type MessageView = {
   author: ({ type: "user" | "customer" } & PersonRef) | null;
   bodyText: string;
   bodyHtml: string | null;
+  /** Where an outgoing reply is on its way to the customer; null for inbound messages and notes. */
+  deliveryState: DeliveryState | null;
+  deliveryError: string | null;
+  attachments: AttachmentView[];
   createdAt: string;
 };
+
+export type AttachmentView = { id: string; filename: string; contentType: string; size: number; inline: boolean; contentId: string | null };
 
 export type TicketWithMessages = TicketSummary & { messages: MessageView[] };

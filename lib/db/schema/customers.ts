@@ -77,6 +77,9 @@ export const customerIdentities = pgTable(
       .references(() => customers.id, { onDelete: "cascade" }),
     kind: identityKind().notNull(),
     value: text().notNull(),
+    // An email address that bounced: replies still queue, staff see it is failing.
+    failingSince: timestamp({ withTimezone: true }),
+    failureReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -6,3 +6,4 @@ export * from "./sign-in-attempts";
 export * from "./audit-log";
 export * from "./timeline";
 export * from "./idempotency-keys";
+export * from "./email";

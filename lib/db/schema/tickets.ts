@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -135,23 +136,43 @@ export const ticketEvents = pgTable(
   (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.createdAt)],
 );
 
-// Every outgoing email (nothing sends over SMTP yet), and later the audit trail of what
-// was sent: visible to admins and read by tests.
+// Every outgoing email and where it is: the queue's record (one pg-boss job sends each,
+// lib/channels/email/send-email-job.ts) and the audit trail admins see in Settings → Outbox.
+// A reply's state is mirrored on its message (messages.delivery_state); an automatic
+// acknowledgement has no message.
 export const outboundEmails = pgTable(
   "outbound_emails",
   {
     id: uuid().primaryKey().defaultRandom(),
-    messageId: uuid()
-      .notNull()
-      .references(() => messages.id, { onDelete: "cascade" }),
+    messageId: uuid().references(() => messages.id, { onDelete: "cascade" }),
+    ticketId: uuid().references(() => tickets.id, { onDelete: "cascade" }),
+    channelId: uuid().references(() => channels.id, { onDelete: "set null" }),
+    state: deliveryState().notNull().default("queued"),
+    fromAddress: text(),
     toAddress: text().notNull(),
+    ccAddresses: text().array().notNull().default(sql`'{}'::text[]`),
+    replyTo: text(),
     subject: text().notNull(),
     bodyText: text().notNull(),
+    // Threading headers, so the customer's mail client files the reply with the thread.
+    rfcMessageId: text(),
+    inReplyTo: text(),
+    references: text().array().notNull().default(sql`'{}'::text[]`),
+    // RFC 3834: set only on mail a person did not write (auto-acknowledgements).
+    autoSubmitted: boolean().notNull().default(false),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    sentAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("outbound_emails_message_key").on(t.messageId),
     // Settings lists the newest mail first; the table keeps every mail ever sent.
     index("outbound_emails_recent_idx").on(t.createdAt.desc(), t.id.desc()),
+    // At most one automatic acknowledgement per customer address a day.
+    index("outbound_emails_auto_idx").on(t.toAddress, t.createdAt).where(sql`${t.autoSubmitted}`),
   ],
 );
+
+export type OutboundEmail = typeof outboundEmails.$inferSelect;
