@@ -154,8 +154,9 @@ describe("outgoing mail", () => {
     expect(retrying.deliveryError).toMatch(/ECONNREFUSED|connect/i);
 
     sink = await startSmtpSink(sinkPort);
-    await eventually(() => Promise.resolve(sink!.received.find((m) => m.to.includes(customer))), 30_000);
+    // The first retry comes 10–20 s after the failure (pg-boss backoff with jitter).
+    await eventually(() => Promise.resolve(sink!.received.find((m) => m.to.includes(customer))), 50_000);
     const [outbox] = await db().select().from(outboundEmails).where(eq(outboundEmails.messageId, reply.id));
     expect(outbox).toMatchObject({ state: "sent", attempts: 2 });
-  }, 60_000);
+  }, 90_000);
 });
