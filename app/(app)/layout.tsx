@@ -1,4 +1,4 @@
-import { AppNav } from "@/components/shell/app-nav";
+import { AppFrame } from "@/components/shell/app-frame";
 import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
 import { NowProvider } from "@/components/ui/now-provider";
 import { userActor } from "@/lib/auth/users";
@@ -11,10 +11,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   const user = await signedInUser();
   return (
     <NowProvider serverNow={requestTime()}>
-      <div className="flex h-screen overflow-hidden">
-        <AppNav user={{ name: user.name, role: user.role }} showSettings={canManageSettings(userActor(user))} />
-        <main className="min-w-0 flex-1 overflow-y-auto">{children}</main>
-      </div>
+      <AppFrame user={{ name: user.name, role: user.role }} showSettings={canManageSettings(userActor(user))}>
+        {children}
+      </AppFrame>
       <ShortcutsDialog />
     </NowProvider>
   );

@@ -6,7 +6,7 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
         <p className="mb-6 text-center text-sm font-semibold tracking-tight text-zinc-900">Touchbase</p>
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-zinc-900/5">
           <h1 className="text-lg font-semibold text-zinc-900">{title}</h1>
-          {subtitle && <p className="mt-1 text-sm text-zinc-500">{subtitle}</p>}
+          {subtitle && <p className="mt-1 text-sm text-zinc-600">{subtitle}</p>}
           <div className="mt-5">{children}</div>
         </div>
       </div>

@@ -16,7 +16,7 @@ const assigneeTabs: { value: InboxFilter["assignee"]; label: string }[] = [
 
 export function InboxFilters({ filter }: { filter: InboxFilter }) {
   return (
-    <div className="flex flex-wrap items-center gap-4">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <nav aria-label="Status" className="flex rounded-md bg-zinc-100 p-0.5">
         {statusTabs.map((tab) => (
           <FilterLink key={tab.value} href={inboxHref({ ...filter, status: tab.value })} active={filter.status === tab.value}>
@@ -44,8 +44,8 @@ function FilterLink({ href, active, children }: { href: string; active: boolean;
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`rounded px-2.5 py-1 text-xs font-medium ${
-        active ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-900/5" : "text-zinc-500 hover:text-zinc-900"
+      className={`rounded px-2.5 py-1.5 text-xs font-medium md:py-1 ${
+        active ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-900/5" : "text-zinc-700 hover:text-zinc-900"
       }`}
     >
       {children}

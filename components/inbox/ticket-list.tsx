@@ -22,7 +22,7 @@ export function TicketList(props: Props) {
   return (
     <div>
       {tickets.length === 0 ? (
-        <p className="px-4 py-16 text-center text-sm text-zinc-500">No tickets here. New ones appear as they arrive.</p>
+        <p className="px-4 py-16 text-center text-sm text-zinc-600">No tickets here. New ones appear as they arrive.</p>
       ) : (
         <ul ref={listRef} aria-label="Tickets" className="divide-y divide-zinc-100 border-y border-zinc-200 bg-white">
           {tickets.map((ticket) => (
@@ -43,7 +43,7 @@ export function TicketList(props: Props) {
             type="button"
             onClick={() => void loadMore()}
             disabled={loading}
-            className="rounded-md px-3 py-1.5 text-sm text-zinc-600 ring-1 ring-zinc-300 hover:bg-white disabled:opacity-60"
+            className="rounded-md px-3 py-1.5 text-sm text-zinc-700 ring-1 ring-zinc-300 hover:bg-white disabled:opacity-60"
           >
             {loading ? "Loading…" : "Load more"}
           </button>

@@ -2,35 +2,49 @@ import Link from "next/link";
 import { ChannelIcon } from "@/components/ui/channel-icon";
 import { customerLabel } from "@/components/ui/customer-label";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { StatusBadge, statusLabels } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 
 type Props = { ticket: TicketSummary; selected: boolean; highlighted: boolean; onFocus: () => void };
 
+// Phones: customer and time, then the subject, then number, status and assignee, one line
+// each. From md up: one line of columns. Grid areas place the parts, so the source order is
+// free to be the reading order: the link is named by its text, subject first.
+const layout =
+  "grid grid-cols-[1rem_minmax(0,1fr)_auto] gap-x-2 gap-y-0.5 py-2.5 [grid-template-areas:'icon_customer_time'_'._subject_subject'_'._meta_meta'] " +
+  "md:grid-cols-[1rem_3.5rem_minmax(0,11rem)_minmax(0,1fr)_4.75rem_minmax(0,8rem)_4.5rem] md:items-center md:gap-3 md:py-2 md:[grid-template-areas:'icon_number_customer_subject_status_assignee_time']";
+
 export function TicketRow({ ticket, selected, highlighted, onFocus }: Props) {
   const customer = customerLabel(ticket.customer);
-  const assignee = ticket.assignee?.name ?? "Unassigned";
   return (
     <li className={highlighted ? "animate-flash" : undefined}>
       <Link
         href={`/tickets/${ticket.id}`}
         data-ticket-link
-        aria-label={`${ticket.subject} — #${ticket.number}, ${customer}, ${statusLabels[ticket.status]}, ${assignee}`}
         onFocus={onFocus}
-        className={`grid grid-cols-[1rem_3.5rem_minmax(0,11rem)_minmax(0,1fr)_4.75rem_minmax(0,8rem)_4.5rem] items-center gap-3 border-l-2 px-4 py-2 text-sm outline-none hover:bg-zinc-50 ${
+        className={`${layout} border-l-2 px-4 text-sm outline-none hover:bg-zinc-50 ${
           selected ? "border-indigo-500 bg-indigo-50/60 hover:bg-indigo-50/60" : "border-transparent"
         }`}
       >
-        <ChannelIcon channel={ticket.channel} />
-        <span className="font-mono text-xs text-zinc-400">#{ticket.number}</span>
-        <span className="truncate font-medium text-zinc-900">{customer}</span>
-        <span className="truncate">
+        <span className="truncate [grid-area:subject]">
           <span className="text-zinc-900">{ticket.subject}</span>
-          {ticket.lastMessagePreview && <span className="text-zinc-500"> — {ticket.lastMessagePreview}</span>}
+          {ticket.lastMessagePreview && <span className="text-zinc-600"> — {ticket.lastMessagePreview}</span>}
         </span>
-        <StatusBadge status={ticket.status} />
-        <span className={`truncate text-xs ${ticket.assignee ? "text-zinc-700" : "text-zinc-400"}`}>{assignee}</span>
-        <RelativeTime iso={ticket.lastMessageAt} className="text-right text-xs text-zinc-500 tabular-nums" />
+        <span className="truncate font-medium text-zinc-900 [grid-area:customer]">{customer}</span>
+        <span className="flex min-w-0 items-center gap-2 [grid-area:meta] md:contents">
+          <span className="font-mono text-xs text-zinc-600 md:[grid-area:number]">#{ticket.number}</span>
+          <span className="md:[grid-area:status]">
+            <StatusBadge status={ticket.status} />
+          </span>
+          <span className="truncate text-xs text-zinc-700 md:[grid-area:assignee]">
+            {ticket.assignee?.name ?? "Unassigned"}
+          </span>
+        </span>
+        <RelativeTime
+          iso={ticket.lastMessageAt}
+          className="text-right text-xs whitespace-nowrap text-zinc-600 tabular-nums [grid-area:time]"
+        />
+        <ChannelIcon channel={ticket.channel} className="mt-0.5 size-4 text-zinc-600 [grid-area:icon] md:mt-0" />
       </Link>
     </li>
   );

@@ -41,7 +41,7 @@ export function ShortcutsDialog() {
         <button
           type="button"
           onClick={() => setOpen(false)}
-          className="rounded px-2 py-1 text-xs text-zinc-500 hover:bg-zinc-100"
+          className="rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100"
         >
           Close
         </button>
@@ -50,7 +50,7 @@ export function ShortcutsDialog() {
         {shortcuts.map((shortcut) => (
           <div key={shortcut.keys.join("+") + shortcut.description} className="flex items-center justify-between py-1.5">
             <dt className="text-zinc-700">
-              {shortcut.description} <span className="text-xs text-zinc-400">· {shortcut.where}</span>
+              {shortcut.description} <span className="text-xs text-zinc-600">· {shortcut.where}</span>
             </dt>
             <dd className="flex gap-1">
               {shortcut.keys.map((key) => (

@@ -43,7 +43,7 @@ export function AddTeammateForm({ onAdded }: { onAdded: (added: AddedTeammate) =
           Add teammate
         </SubmitButton>
       </div>
-      <p className="text-xs text-zinc-500">Touchbase makes a temporary password for you to pass on.</p>
+      <p className="text-xs text-zinc-600">Touchbase makes a temporary password for you to pass on.</p>
       <FormError message={error} />
     </form>
   );

@@ -9,7 +9,7 @@ import type { ApiKeyScope } from "@/lib/timeline/timeline-constants";
 import type { ApiKeyRow } from "./api-key-row";
 import { OneTimeSecretNotice } from "./one-time-secret-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { EmptyState, SettingsSection, SettingsTable, type Column } from "./settings-section";
+import { EmptyState, SettingsCell, SettingsRow, SettingsSection, SettingsTable, type Column } from "./settings-section";
 
 const apiKeyColumns: Column[] = [
   { label: "Name" },
@@ -75,7 +75,7 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
 
       <form onSubmit={create} className="flex items-end gap-2">
         <div className="flex-1">
-          <label htmlFor="api-key-name" className="block text-xs font-medium text-zinc-500">
+          <label htmlFor="api-key-name" className="block text-xs font-medium text-zinc-600">
             Key name
           </label>
           <input
@@ -87,7 +87,7 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
           />
         </div>
         <div>
-          <label htmlFor="api-key-scope" className="block text-xs font-medium text-zinc-500">
+          <label htmlFor="api-key-scope" className="block text-xs font-medium text-zinc-600">
             Access
           </label>
           <select
@@ -123,25 +123,29 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
       ) : (
         <SettingsTable label="API keys" columns={apiKeyColumns}>
             {keys.map((key) => (
-              <tr key={key.id} className={key.revokedAt ? "text-zinc-400" : undefined}>
-                <td className="px-3 py-2 font-medium">{key.name}</td>
-                <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
-                <td className="px-3 py-2 text-xs">{key.scope === "ingest" ? "Write key (events only)" : "Full API"}</td>
-                <td className="px-3 py-2 text-xs">
+              <SettingsRow key={key.id} className={key.revokedAt ? "text-zinc-500" : undefined}>
+                <SettingsCell className="truncate font-medium">{key.name}</SettingsCell>
+                <SettingsCell className="font-mono text-xs">{key.prefix}…</SettingsCell>
+                <SettingsCell wide className="text-xs">
+                  {key.scope === "ingest" ? "Write key (events only)" : "Full API"}
+                </SettingsCell>
+                <SettingsCell label="Created" className="text-xs">
                   <RelativeTime iso={key.createdAt} />
-                </td>
-                <td className="px-3 py-2 text-xs">{key.lastUsedAt ? <RelativeTime iso={key.lastUsedAt} /> : "Never"}</td>
-                <td className="px-3 py-2 text-xs">
+                </SettingsCell>
+                <SettingsCell label="Last used" className="text-xs">
+                  {key.lastUsedAt ? <RelativeTime iso={key.lastUsedAt} /> : "Never"}
+                </SettingsCell>
+                <SettingsCell className="text-xs">
                   {key.revokedAt ? (
                     <span>Revoked</span>
                   ) : (
                     <span className="font-medium text-emerald-700">Active</span>
                   )}
-                </td>
-                <td className="px-3 py-2 text-right whitespace-nowrap">
+                </SettingsCell>
+                <SettingsCell className="text-right md:whitespace-nowrap">
                   {!key.revokedAt &&
                     (confirming === key.id ? (
-                      <span className="inline-flex items-center gap-2 text-xs">
+                      <span className="inline-flex flex-wrap items-center justify-end gap-2 text-xs">
                         <span className="text-zinc-600">Revoke? Integrations using it stop working.</span>
                         <button
                           type="button"
@@ -169,8 +173,8 @@ export function ApiKeysSection({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
                         Revoke
                       </button>
                     ))}
-                </td>
-              </tr>
+                </SettingsCell>
+              </SettingsRow>
             ))}
         </SettingsTable>
       )}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { OutboundEmailListItem } from "@/lib/settings/list-outbound-emails";
-import { EmptyState, SettingsSection, SettingsTable, type Column } from "./settings-section";
+import { EmptyState, SettingsCell, SettingsRow, SettingsSection, SettingsTable, type Column } from "./settings-section";
 
 const outboxColumns: Column[] = [
   { label: "To", className: "w-48" },
@@ -37,27 +37,27 @@ export function OutboxSection({ emails }: { emails: OutboundEmailListItem[] }) {
       ) : (
         <SettingsTable label="Outbox" fixed columns={outboxColumns}>
             {emails.map((email) => (
-              <tr key={email.id} className="align-top">
-                <td className="truncate px-3 py-2 text-zinc-600" title={email.toAddress}>
+              <SettingsRow key={email.id} className="md:align-top">
+                <SettingsCell wide className="truncate text-zinc-600" title={email.toAddress}>
                   {email.toAddress}
-                </td>
-                <td className="px-3 py-2">
+                </SettingsCell>
+                <SettingsCell wide>
                   <p className="truncate font-medium">{email.subject}</p>
-                  <p className="truncate text-zinc-500">{firstLine(email.bodyText)}</p>
-                </td>
-                <td className="px-3 py-2 text-xs" title={email.lastError ?? undefined}>
+                  <p className="truncate text-zinc-600">{firstLine(email.bodyText)}</p>
+                </SettingsCell>
+                <SettingsCell wide label="State" className="text-xs" title={email.lastError ?? undefined}>
                   <span className={email.state === "failed" ? "font-medium text-red-700" : "text-zinc-700"}>{email.state}</span>
-                  {email.lastError && <p className="truncate text-zinc-500">{email.lastError}</p>}
-                </td>
-                <td className="px-3 py-2">
+                  {email.lastError && <p className="truncate text-zinc-600">{email.lastError}</p>}
+                </SettingsCell>
+                <SettingsCell label="Ticket">
                   <Link href={`/tickets/${email.ticket.id}`} className="font-medium text-indigo-600 hover:text-indigo-500">
                     #{email.ticket.number}
                   </Link>
-                </td>
-                <td className="px-3 py-2 text-xs text-zinc-500">
+                </SettingsCell>
+                <SettingsCell className="text-right text-xs text-zinc-600 md:text-left">
                   <RelativeTime iso={email.createdAt.toISOString()} />
-                </td>
-              </tr>
+                </SettingsCell>
+              </SettingsRow>
             ))}
         </SettingsTable>
       )}

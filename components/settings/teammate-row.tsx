@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { Teammate } from "@/lib/users/list-teammates";
 import { roleLabels, userRoles, type UserRole } from "@/lib/users/user-roles";
+import { SettingsCell, SettingsRow } from "./settings-section";
 
 type Props = {
   person: Teammate;
@@ -26,15 +27,15 @@ export function TeammateRow({ person, isYou, pending, takers, onRoleChange, onAc
     : "They can sign in again with their password.";
 
   return (
-    <tr className={person.active ? undefined : "text-zinc-400"}>
-      <td className="px-3 py-2">
+    <SettingsRow className={person.active ? undefined : "text-zinc-500"}>
+      <SettingsCell wide className="font-medium md:font-normal">
         {person.name}
-        {isYou && <span className="ml-1.5 text-xs text-zinc-400">(you)</span>}
-      </td>
-      <td className="truncate px-3 py-2 text-zinc-600" title={person.email}>
+        {isYou && <span className="ml-1.5 text-xs text-zinc-600">(you)</span>}
+      </SettingsCell>
+      <SettingsCell wide className="truncate text-zinc-600" title={person.email}>
         {person.email}
-      </td>
-      <td className="px-3 py-2">
+      </SettingsCell>
+      <SettingsCell>
         <select
           aria-label={`Role of ${person.name}`}
           value={person.role}
@@ -48,11 +49,11 @@ export function TeammateRow({ person, isYou, pending, takers, onRoleChange, onAc
             </option>
           ))}
         </select>
-      </td>
-      <td className="px-3 py-2 text-xs">
+      </SettingsCell>
+      <SettingsCell className="text-right text-xs md:text-left">
         {person.active ? <span className="font-medium text-emerald-700">Active</span> : <span>Deactivated</span>}
-      </td>
-      <td className="px-3 py-2 text-right">
+      </SettingsCell>
+      <SettingsCell wide className="text-right">
         {confirming ? (
           <div className="flex flex-col items-end gap-1.5 text-xs">
             <p className="text-zinc-600">
@@ -114,7 +115,7 @@ export function TeammateRow({ person, isYou, pending, takers, onRoleChange, onAc
             {verb}
           </button>
         )}
-      </td>
-    </tr>
+      </SettingsCell>
+    </SettingsRow>
   );
 }

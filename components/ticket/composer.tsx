@@ -5,11 +5,14 @@ import { isShortcutEvent } from "@/components/keyboard/is-typing-target";
 import { FormError } from "@/components/ui/form-error";
 import { LockIcon } from "@/components/ui/icons";
 import { messageBody } from "@/lib/tickets/ticket.validation";
+import { composerModeShortcut, type ComposerMode } from "./composer-mode-shortcut";
 
-export type ComposerMode = "reply" | "note";
+export type { ComposerMode };
 
 type Props = {
   customerName: string;
+  /** How a reply reaches the customer. */
+  replyMedium: "email" | "chat";
   /** Resolves to an error message when the server refused the message. */
   onSend: (kind: ComposerMode, body: string) => Promise<string | null>;
   error: string | null;
@@ -21,14 +24,26 @@ const modes: { value: ComposerMode; label: string }[] = [
   { value: "note", label: "Internal note" },
 ];
 
-/** Reply to the customer or leave a note for the team; r and n jump here, Ctrl/Cmd+Enter sends. */
-export function Composer({ customerName, onSend, error, onError }: Props) {
+/**
+ * Reply to the customer or leave a note for the team. The mode is always on screen and
+ * switchable without leaving the text: r / n from outside a field, Alt+R / Alt+N inside it.
+ * After a send, focus leaves the text box for the mode tabs, so the next r or n chooses the
+ * mode instead of being typed into the next message (a note typed after a reply once went
+ * to the customer that way).
+ */
+export function Composer({ customerName, replyMedium, onSend, error, onError }: Props) {
   const id = useId();
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [draft, setDraft] = useState("");
+  const [announcement, setAnnouncement] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
   const tabs = useRef<Record<ComposerMode, HTMLButtonElement | null>>({ reply: null, note: null });
   const isNote = mode === "note";
+
+  function choose(next: ComposerMode) {
+    setMode(next);
+    setAnnouncement(next === "note" ? "Internal note: only your team sees it" : `Reply to ${customerName}`);
+  }
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -51,6 +66,7 @@ export function Composer({ customerName, onSend, error, onError }: Props) {
     const sentDraft = draft;
     onError(null);
     setDraft("");
+    tabs.current[sentMode]?.focus();
     void onSend(sentMode, parsed.data).then((refusal) => {
       if (!refusal) return;
       onError(refusal);
@@ -68,41 +84,62 @@ export function Composer({ customerName, onSend, error, onError }: Props) {
     tabs.current[next]?.focus();
   }
 
+  function onTextKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+      return;
+    }
+    const shortcutMode = composerModeShortcut(event);
+    if (shortcutMode) {
+      event.preventDefault();
+      choose(shortcutMode);
+    }
+  }
+
   return (
-    <div className={`border-t px-6 py-3 ${isNote ? "border-amber-200 bg-amber-50/70" : "border-zinc-200 bg-white"}`}>
+    <div
+      className={`shrink-0 border-t-2 px-3 py-3 md:px-6 ${isNote ? "border-amber-400 bg-amber-50" : "border-zinc-200 bg-white"}`}
+    >
       <div className="mx-auto max-w-4xl">
-        <div role="tablist" aria-label="Message type" className="mb-2 flex gap-1">
-          {modes.map(({ value, label }) => {
-            const active = mode === value;
-            const activeStyle = value === "note" ? "bg-amber-200/70 text-amber-900" : "bg-indigo-100 text-indigo-800";
-            return (
-              <button
-                key={value}
-                ref={(element) => {
-                  tabs.current[value] = element;
-                }}
-                type="button"
-                role="tab"
-                id={`${id}-${value}`}
-                aria-selected={active}
-                aria-controls={`${id}-panel`}
-                tabIndex={active ? 0 : -1}
-                onClick={() => setMode(value)}
-                onKeyDown={onTabKeyDown}
-                className={`inline-flex items-center gap-1.5 rounded px-2.5 py-1 text-xs font-medium ${
-                  active ? activeStyle : "text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800"
-                }`}
-              >
-                {value === "note" && <LockIcon className="size-3.5" />}
-                {label}
-              </button>
-            );
-          })}
-          <span className="ml-auto self-center text-[11px] text-zinc-400">
-            <kbd className="font-mono">r</kbd> reply · <kbd className="font-mono">n</kbd> note ·{" "}
+        <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+          <div role="tablist" aria-label="Message type" className="flex rounded-md bg-zinc-100 p-0.5">
+            {modes.map(({ value, label }) => {
+              const active = mode === value;
+              const activeStyle = value === "note" ? "bg-amber-500 text-amber-950" : "bg-indigo-600 text-white";
+              return (
+                <button
+                  key={value}
+                  ref={(element) => {
+                    tabs.current[value] = element;
+                  }}
+                  type="button"
+                  role="tab"
+                  id={`${id}-${value}`}
+                  aria-selected={active}
+                  aria-controls={`${id}-panel`}
+                  tabIndex={active ? 0 : -1}
+                  onClick={() => choose(value)}
+                  onKeyDown={onTabKeyDown}
+                  className={`inline-flex items-center gap-1.5 rounded px-3 py-1.5 text-xs font-semibold ${
+                    active ? activeStyle : "text-zinc-700 hover:bg-white hover:text-zinc-900"
+                  }`}
+                >
+                  {value === "note" && <LockIcon className="size-3.5" />}
+                  {label}
+                </button>
+              );
+            })}
+          </div>
+          <p className="ml-auto hidden text-[11px] text-zinc-600 md:block">
+            <kbd className="font-mono">Alt</kbd>+<kbd className="font-mono">R</kbd> reply ·{" "}
+            <kbd className="font-mono">Alt</kbd>+<kbd className="font-mono">N</kbd> note ·{" "}
             <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd> send
-          </span>
+          </p>
         </div>
+        <p role="status" className="sr-only">
+          {announcement}
+        </p>
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${mode}`}>
           <form
             onSubmit={(event) => {
@@ -118,20 +155,16 @@ export function Composer({ customerName, onSend, error, onError }: Props) {
               id={`${id}-message`}
               value={draft}
               onChange={(event) => setDraft(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-                  event.preventDefault();
-                  submit();
-                }
-              }}
-              rows={4}
+              onKeyDown={onTextKeyDown}
+              aria-describedby={`${id}-destination`}
+              rows={3}
               placeholder={
                 isNote ? "Write a note for your team. The customer never sees it." : `Write a reply to ${customerName}…`
               }
-              className={`block w-full resize-y rounded-md border px-3 py-2 text-sm shadow-xs outline-none focus:ring-2 ${
+              className={`block w-full resize-y rounded-md border px-3 py-2 text-sm shadow-xs outline-none focus:ring-2 md:min-h-24 ${
                 isNote
-                  ? "border-amber-300 bg-amber-50 placeholder:text-amber-700/60 focus:border-amber-500 focus:ring-amber-500/20"
-                  : "border-zinc-300 bg-white focus:border-indigo-500 focus:ring-indigo-500/20"
+                  ? "border-amber-400 bg-white placeholder:text-amber-800 focus:border-amber-500 focus:ring-amber-500/30"
+                  : "border-zinc-300 bg-white placeholder:text-zinc-600 focus:border-indigo-500 focus:ring-indigo-500/20"
               }`}
             />
             <div className="mt-2 flex items-center gap-3">
@@ -139,15 +172,25 @@ export function Composer({ customerName, onSend, error, onError }: Props) {
                 {error ? (
                   <FormError message={error} />
                 ) : (
-                  <p className="text-xs text-zinc-500">
-                    {isNote ? "Only your team sees internal notes." : `Sent to ${customerName} on the ticket's channel.`}
+                  <p
+                    id={`${id}-destination`}
+                    className={`flex items-center gap-1 text-xs ${isNote ? "font-medium text-amber-900" : "text-zinc-600"}`}
+                  >
+                    {isNote ? (
+                      <>
+                        <LockIcon className="size-3.5 shrink-0" />
+                        Only your team sees internal notes.
+                      </>
+                    ) : (
+                      `Goes to ${customerName} by ${replyMedium}.`
+                    )}
                   </p>
                 )}
               </div>
               <button
                 type="submit"
-                className={`shrink-0 rounded-md px-3 py-1.5 text-sm font-medium text-white shadow-xs ${
-                  isNote ? "bg-amber-600 hover:bg-amber-500" : "bg-indigo-600 hover:bg-indigo-500"
+                className={`shrink-0 rounded-md px-3 py-1.5 text-sm font-medium shadow-xs ${
+                  isNote ? "bg-amber-500 text-amber-950 hover:bg-amber-400" : "bg-indigo-600 text-white hover:bg-indigo-500"
                 }`}
               >
                 {isNote ? "Add note" : "Send reply"}

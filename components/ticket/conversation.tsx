@@ -38,7 +38,7 @@ export function Conversation({ messages, pending, self, onRetry }: Props) {
         const element = event.currentTarget;
         nearBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < stickToBottomPx;
       }}
-      className="min-h-0 flex-1 overflow-y-auto px-6 py-5"
+      className="min-h-0 flex-1 overflow-y-auto px-3 py-3 md:px-6 md:py-5"
     >
       <ol aria-label="Conversation" className="mx-auto flex max-w-4xl flex-col gap-3">
         {messages.map((message) => (
@@ -68,7 +68,7 @@ export function Conversation({ messages, pending, self, onRetry }: Props) {
                   </button>
                 </span>
               ) : (
-                <span className="text-zinc-400">Sending…</span>
+                <span className="text-zinc-600">Sending…</span>
               )
             }
           />

@@ -13,7 +13,7 @@ function lookOf(message: Pick<MessageView, "kind" | "direction">): Look {
   if (message.kind === "note") {
     return { side: "right", bubble: "bg-amber-50 ring-amber-300 text-amber-950", label: "Internal note" };
   }
-  if (message.kind === "event") return { side: "center", bubble: "bg-transparent ring-transparent text-zinc-500", label: "Event" };
+  if (message.kind === "event") return { side: "center", bubble: "bg-transparent ring-transparent text-zinc-600", label: "Event" };
   if (message.kind === "call") {
     return { side: message.direction === "in" ? "left" : "right", bubble: "bg-white ring-zinc-200", label: "Call" };
   }
@@ -58,8 +58,8 @@ export function MessageItem({ message, status, pending }: Props) {
             </span>
           )}
           <span className="font-medium text-zinc-800">{author}</span>
-          <span className="text-zinc-400">·</span>
-          {status ?? <RelativeTime iso={message.createdAt} className="text-zinc-500" />}
+          <span className="text-zinc-600">·</span>
+          {status ?? <RelativeTime iso={message.createdAt} className="text-zinc-600" />}
         </header>
         <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{message.bodyText}</p>
       </article>

@@ -26,9 +26,9 @@ export function TicketControls({ ticket, teammates, onStatusChange, onAssigneeCh
       : teammates;
 
   return (
-    <div className="flex flex-col gap-4">
-      <div>
-        <label htmlFor={`${id}-status`} className="text-xs font-medium text-zinc-500">
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-1 md:gap-4">
+      <div className="min-w-0">
+        <label htmlFor={`${id}-status`} className="text-xs font-medium text-zinc-600">
           Status
         </label>
         <select
@@ -44,8 +44,8 @@ export function TicketControls({ ticket, teammates, onStatusChange, onAssigneeCh
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor={`${id}-assignee`} className="text-xs font-medium text-zinc-500">
+      <div className="min-w-0">
+        <label htmlFor={`${id}-assignee`} className="text-xs font-medium text-zinc-600">
           Assignee
         </label>
         <select

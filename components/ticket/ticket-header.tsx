@@ -7,22 +7,22 @@ import type { TicketSummary } from "@/lib/tickets/ticket-views";
 export function TicketHeader({ ticket }: { ticket: TicketSummary }) {
   const { customer } = ticket;
   return (
-    <header className="border-b border-zinc-200 bg-white px-6 py-3">
-      <Link href="/inbox" className="text-xs text-zinc-500 hover:text-zinc-800">
+    <header className="shrink-0 border-b border-zinc-200 bg-white px-4 py-3 md:px-6">
+      <Link href="/inbox" className="inline-block py-1 text-xs text-zinc-600 hover:text-zinc-800">
         ← Inbox
       </Link>
-      <div className="mt-1 flex items-center gap-3">
-        <h1 className="min-w-0 truncate text-base font-semibold">
-          <span className="font-mono font-normal text-zinc-400">#{ticket.number}</span> {ticket.subject}
+      <div className="mt-1 flex items-start gap-3 md:items-center">
+        <h1 className="min-w-0 text-base font-semibold break-words md:truncate">
+          <span className="font-mono font-normal text-zinc-600">#{ticket.number}</span> {ticket.subject}
         </h1>
         <StatusBadge status={ticket.status} />
       </div>
-      <p className="mt-0.5 flex items-center gap-1.5 text-sm text-zinc-600">
-        <ChannelIcon channel={ticket.channel} className="size-3.5 text-zinc-400" />
+      <p className="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-sm text-zinc-600">
+        <ChannelIcon channel={ticket.channel} className="size-3.5 text-zinc-600" />
         <span className="sr-only">{channelLabels[ticket.channel]} ·</span>
         <span className="font-medium text-zinc-800">{customerLabel(customer)}</span>
-        {customer.name && customer.email && <span className="text-zinc-500">&lt;{customer.email}&gt;</span>}
-        <span className="text-zinc-300">·</span>
+        {customer.name && customer.email && <span className="min-w-0 break-all text-zinc-600">&lt;{customer.email}&gt;</span>}
+        <span aria-hidden className="text-zinc-400">·</span>
         <span>via {channelLabels[ticket.channel]}</span>
       </p>
     </header>

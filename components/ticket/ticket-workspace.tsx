@@ -1,12 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { updateAssignee, updateStatus } from "@/app/(app)/tickets/[id]/actions";
 import { useAgentEvent } from "@/components/realtime/use-agent-event";
 import { channelLabels } from "@/components/ui/channel-icon";
 import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActionResult } from "@/app/(app)/action-result";
+import { replyMedium } from "@/lib/channels/reply-medium";
 import type { TicketStatus } from "@/lib/tickets/ticket-constants";
 import type { TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { Composer } from "./composer";
@@ -22,6 +23,8 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
   const [ticket, setTicket] = useState<TicketSummary>(initialSummary);
   const [controlError, setControlError] = useState<string | null>(null);
   const [composerError, setComposerError] = useState<string | null>(null);
+  const [detailsShown, setDetailsShown] = useState(false);
+  const detailsId = useId();
   const conversation = useTicketMessages(initial.id, initialMessages, currentUser.id);
   const customerName = ticket.customer.name || ticket.customer.email || "the customer";
 
@@ -63,40 +66,56 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
   }
 
   return (
-    <div className="flex h-full min-h-0">
-      <section aria-label="Ticket conversation" className="flex min-w-0 flex-1 flex-col">
-        <TicketHeader ticket={ticket} />
-        <Conversation
-          messages={conversation.messages}
-          pending={conversation.pending}
-          self={currentUser}
-          onRetry={(pending) => void retry(pending)}
-        />
-        <Composer
-          customerName={customerName}
-          onSend={conversation.send}
-          error={composerError}
-          onError={setComposerError}
-        />
-      </section>
-      <section aria-label="Ticket details" className="hidden w-64 shrink-0 flex-col gap-6 border-l border-zinc-200 bg-white px-4 py-4 md:flex">
-        <TicketControls
-          ticket={ticket}
-          teammates={teammates}
-          onStatusChange={changeStatus}
-          onAssigneeChange={changeAssignee}
-        />
-        <FormError message={controlError} />
-        <dl className="flex flex-col gap-3 text-sm">
-          <Detail term="Customer">{ticket.customer.name || "—"}</Detail>
-          <Detail term="Email">{ticket.customer.email || "No email address"}</Detail>
-          <Detail term="Channel">{channelLabels[ticket.channel]}</Detail>
-          <Detail term="Opened">
-            <RelativeTime iso={ticket.createdAt} />
-          </Detail>
-          {ticket.tags.length > 0 && <Detail term="Tags">{ticket.tags.join(", ")}</Detail>}
-        </dl>
-      </section>
+    <div className="flex h-full min-h-0 flex-col">
+      <TicketHeader ticket={ticket} />
+      <div className="flex min-h-0 flex-1 flex-col md:flex-row">
+        <section aria-label="Ticket conversation" className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <Conversation
+            messages={conversation.messages}
+            pending={conversation.pending}
+            self={currentUser}
+            onRetry={(pending) => void retry(pending)}
+          />
+          <Composer
+            customerName={customerName}
+            replyMedium={replyMedium[ticket.channel]}
+            onSend={conversation.send}
+            error={composerError}
+            onError={setComposerError}
+          />
+        </section>
+        {/* First on phones, between the header and the conversation; a column on the right from md up. */}
+        <section
+          aria-label="Ticket details"
+          className="order-first flex shrink-0 flex-col gap-3 border-b border-zinc-200 bg-white px-4 py-3 md:order-none md:w-64 md:gap-6 md:border-b-0 md:border-l md:py-4"
+        >
+          <TicketControls
+            ticket={ticket}
+            teammates={teammates}
+            onStatusChange={changeStatus}
+            onAssigneeChange={changeAssignee}
+          />
+          <FormError message={controlError} />
+          <button
+            type="button"
+            aria-expanded={detailsShown}
+            aria-controls={detailsId}
+            onClick={() => setDetailsShown((shown) => !shown)}
+            className="self-start rounded text-xs font-medium text-indigo-700 hover:text-indigo-600 md:hidden"
+          >
+            {detailsShown ? "Hide details" : "Show details"}
+          </button>
+          <dl id={detailsId} className={`flex-col gap-3 text-sm md:flex ${detailsShown ? "flex" : "hidden"}`}>
+            <Detail term="Customer">{ticket.customer.name || "—"}</Detail>
+            <Detail term="Email">{ticket.customer.email || "No email address"}</Detail>
+            <Detail term="Channel">{channelLabels[ticket.channel]}</Detail>
+            <Detail term="Opened">
+              <RelativeTime iso={ticket.createdAt} />
+            </Detail>
+            {ticket.tags.length > 0 && <Detail term="Tags">{ticket.tags.join(", ")}</Detail>}
+          </dl>
+        </section>
+      </div>
     </div>
   );
 }
@@ -104,7 +123,7 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
 function Detail({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div>
-      <dt className="text-xs font-medium text-zinc-500">{term}</dt>
+      <dt className="text-xs font-medium text-zinc-600">{term}</dt>
       <dd className="mt-0.5 break-words text-zinc-800">{children}</dd>
     </div>
   );

@@ -7,5 +7,5 @@ const icons = { email: MailIcon, chat: ChatIcon, phone: PhoneIcon } satisfies Re
 
 export function ChannelIcon({ channel, className }: { channel: ChannelKind; className?: string }) {
   const Glyph = icons[channel];
-  return <Glyph label={channelLabels[channel]} className={className ?? "size-4 shrink-0 text-zinc-500"} />;
+  return <Glyph label={channelLabels[channel]} className={className ?? "size-4 shrink-0 text-zinc-600"} />;
 }

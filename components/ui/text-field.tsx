@@ -19,7 +19,7 @@ export function TextField({ label, hint, error, className, ...input }: Props) {
         {...input}
       />
       {hint && !error && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-600">
           {hint}
         </p>
       )}

@@ -28,7 +28,7 @@ export default async function AccountPage() {
       <dl className="grid grid-cols-[6rem_1fr] gap-x-4 gap-y-2 rounded-md bg-white p-4 text-sm ring-1 ring-zinc-200">
         {details.map(({ term, value }) => (
           <div key={term} className="contents">
-            <dt className="text-zinc-500">{term}</dt>
+            <dt className="text-zinc-600">{term}</dt>
             <dd className="min-w-0 truncate">{value}</dd>
           </div>
         ))}

@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import type { Locator, Page } from "@playwright/test";
+import { createTestUser, uniqueEmail } from "@/lib/testing/factories";
+import type { UserRole } from "@/lib/users/user-roles";
+import { expect, test } from "./fixtures";
+import { checkPage, viewports, type ViewportName } from "./support/page-checks";
+import type { TouchbaseApi } from "./support/touchbase-api";
+
+// Every page of the app, at a laptop's and a phone's size, through checkPage(): its own
+// controls shown, no control hidden, clipped, zero-sized or covered, no sideways scroll,
+// no serious or critical axe-core violation. A new page joins with one entry below.
+
+type CheckedPage = {
+  /** Signs in as a new member with this role first; "nobody" stays signed out. */
+  as: UserRole | "nobody";
+  /** Where the page is; a function makes the data the page shows first. */
+  path: string | ((api: TouchbaseApi) => Promise<string>);
+  /** What shows that the page has loaded. */
+  ready: (page: Page) => Locator;
+  /** The controls the page exists for, which must show at every size. */
+  mustShow?: (page: Page) => Locator[];
+};
+
+const pages: Record<string, CheckedPage> = {
+  "sign-in": {
+    as: "nobody",
+    // With nobody to sign in, /login sends the first visitor to /setup instead.
+    path: async () => {
+      await createTestUser();
+      return "/login";
+    },
+    ready: (page) => page.getByRole("button", { name: "Sign in", exact: true }),
+    mustShow: (page) => [page.getByLabel("Email"), page.getByLabel("Password")],
+  },
+  inbox: {
+    as: "agent",
+    path: async (api) => {
+      await api.createTicket({ subject: "Parcel arrived damaged", customerEmail: uniqueEmail("customer"), body: "The box was crushed." });
+      return "/inbox";
+    },
+    ready: (page) => page.getByRole("heading", { name: "Inbox", level: 1 }),
+    mustShow: (page) => [
+      page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Resolved" }),
+      page.getByRole("navigation", { name: "Assignee" }).getByRole("link", { name: "Unassigned" }),
+      page.getByRole("link", { name: /Parcel arrived damaged/ }).first(),
+    ],
+  },
+  ticket: {
+    as: "agent",
+    path: async (api) => {
+      const ticket = await api.createTicket({
+        subject: "Refund for order 1042",
+        customerEmail: uniqueEmail("customer"),
+        body: "I returned the shoes two weeks ago and have not had my refund.",
+      });
+      await api.addMessage(ticket.id, { kind: "note", body: "Warehouse confirms the return arrived on the 3rd." });
+      await api.addMessage(ticket.id, { kind: "reply", body: "Sorry for the wait: the refund is on its way today." });
+      return `/tickets/${ticket.id}`;
+    },
+    ready: (page) => page.getByRole("list", { name: "Conversation" }),
+    mustShow: (page) => [
+      page.getByRole("combobox", { name: "Status" }),
+      page.getByRole("combobox", { name: "Assignee" }),
+      page.getByRole("tab", { name: "Reply" }),
+      page.getByRole("tab", { name: "Internal note" }),
+      page.getByRole("textbox", { name: "Message" }),
+      page.getByRole("button", { name: "Send reply" }),
+    ],
+  },
+  "ticket not found": {
+    as: "agent",
+    path: `/tickets/${randomUUID()}`,
+    ready: (page) => page.getByRole("heading", { name: "Ticket not found" }),
+    mustShow: (page) => [page.getByRole("link", { name: "Back to the inbox" })],
+  },
+  "page not found": {
+    as: "agent",
+    path: "/no-such-page",
+    ready: (page) => page.getByRole("heading", { name: "Page not found" }),
+    mustShow: (page) => [page.getByRole("link", { name: "Back to the inbox" })],
+  },
+  settings: {
+    as: "admin",
+    path: async (api) => {
+      // A reply puts a row in the outbox; the api fixture's own key is in the key list.
+      const ticket = await api.createTicket({ subject: "Outbox sample", customerEmail: uniqueEmail("customer"), body: "Hello" });
+      await api.addMessage(ticket.id, { kind: "reply", body: "Hello back" });
+      return "/settings";
+    },
+    ready: (page) => page.getByRole("heading", { name: "Settings", level: 1 }),
+    mustShow: (page) => [
+      page.getByRole("form", { name: "Add teammate" }).getByRole("button", { name: "Add teammate" }),
+      page.getByRole("table", { name: "Team" }).getByRole("combobox").first(),
+      page.getByRole("table", { name: "API keys" }).getByRole("button", { name: /^Revoke/ }).first(),
+      page.getByRole("table", { name: "Outbox" }).getByRole("link").first(),
+    ],
+  },
+  "settings for a non-admin": {
+    as: "agent",
+    path: "/settings",
+    ready: (page) => page.getByRole("heading", { name: "Only admins can change settings" }),
+  },
+  account: {
+    as: "staff",
+    path: "/account",
+    ready: (page) => page.getByRole("heading", { name: "Your account", level: 1 }),
+    mustShow: (page) => [page.getByRole("form", { name: "Change password" }).getByRole("button", { name: "Change password" })],
+  },
+};
+
+for (const [name, checked] of Object.entries(pages)) {
+  for (const size of Object.keys(viewports) as ViewportName[]) {
+    test(`${name} at ${size} size`, async ({ signIn, newPage, api }) => {
+      const page = checked.as === "nobody" ? await newPage() : (await signIn(checked.as)).page;
+      await page.setViewportSize(viewports[size]);
+      await page.goto(typeof checked.path === "string" ? checked.path : await checked.path(api));
+      await expect(checked.ready(page)).toBeVisible();
+      await checkPage(page, { mustShow: checked.mustShow?.(page) });
+      // To look at every page yourself: PAGE_SCREENSHOTS=some/folder npm test -- e2e -- e2e/every-page.spec.ts
+      if (process.env.PAGE_SCREENSHOTS) {
+        await page.screenshot({ path: `${process.env.PAGE_SCREENSHOTS}/${name.replaceAll(" ", "-")}-${size}.png` });
+      }
+    });
+  }
+}
