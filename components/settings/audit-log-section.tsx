@@ -6,7 +6,7 @@ import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuditLogView } from "@/lib/audit/list-audit-log";
 import { describeAuditEntry } from "./audit/describe-audit-entry";
-import { EmptyState, SettingsSection, SettingsTable, type Column } from "./settings-section";
+import { EmptyState, SettingsCell, SettingsRow, SettingsSection, SettingsTable, type Column } from "./settings-section";
 
 const columns: Column[] = [{ label: "When" }, { label: "Who" }, { label: "What" }];
 
@@ -45,16 +45,19 @@ export function AuditLogSection({ initialPage }: { initialPage: AuditLogPage }) 
       ) : (
         <SettingsTable label="Audit log" columns={columns}>
           {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td className="px-3 py-2 text-xs whitespace-nowrap">
+            <SettingsRow key={entry.id}>
+              {/* On phones: who and when on one line, what below. */}
+              <SettingsCell className="order-2 text-right text-xs whitespace-nowrap md:order-none md:text-left">
                 <RelativeTime iso={entry.createdAt} />
-              </td>
-              <td className="px-3 py-2">
+              </SettingsCell>
+              <SettingsCell className="order-1 font-medium md:order-none md:font-normal">
                 {entry.actor.name}
                 {entry.actor.type === "api_key" && <span className="ml-1 text-xs text-zinc-600">(API key)</span>}
-              </td>
-              <td className="px-3 py-2">{describeAuditEntry(entry)}</td>
-            </tr>
+              </SettingsCell>
+              <SettingsCell wide className="order-3 md:order-none">
+                {describeAuditEntry(entry)}
+              </SettingsCell>
+            </SettingsRow>
           ))}
         </SettingsTable>
       )}

@@ -16,7 +16,7 @@ import type { ChannelFieldsProps } from "./channels/channel-fields-props";
 import { EmailChannelFields } from "./channels/email-channel-fields";
 import { PhoneChannelFields } from "./channels/phone-channel-fields";
 import { CreatedChannelNotice } from "./channels/created-channel-notice";
-import { EmptyState, SettingsSection, SettingsTable, type Column } from "./settings-section";
+import { EmptyState, SettingsCell, SettingsRow, SettingsSection, SettingsTable, type Column } from "./settings-section";
 
 const kindLabels: Record<ChannelKind, string> = { email: "Email", chat: "Chat widget", phone: "Phone" };
 
@@ -86,14 +86,16 @@ export function ChannelsSection({ initialChannels }: { initialChannels: ChannelV
       ) : (
         <SettingsTable label="Channels" columns={columns}>
           {channels.map((channel) => (
-            <tr key={channel.id}>
-              <td className="px-3 py-2 font-medium">{channel.name}</td>
-              <td className="px-3 py-2 text-xs">{kindLabels[channel.kind]}</td>
-              <td className="px-3 py-2 font-mono text-xs break-all">{channelSummary(channel)}</td>
-              <td className="px-3 py-2 text-xs">
+            <SettingsRow key={channel.id}>
+              <SettingsCell className="font-medium">{channel.name}</SettingsCell>
+              <SettingsCell className="text-right text-xs md:text-left">{kindLabels[channel.kind]}</SettingsCell>
+              <SettingsCell wide className="font-mono text-xs break-all">
+                {channelSummary(channel)}
+              </SettingsCell>
+              <SettingsCell label="Created" className="text-xs">
                 <RelativeTime iso={channel.createdAt} />
-              </td>
-            </tr>
+              </SettingsCell>
+            </SettingsRow>
           ))}
         </SettingsTable>
       )}
