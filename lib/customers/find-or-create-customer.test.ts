@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { customerIdentities } from "@/lib/db/schema";
 import { uniqueSuffix } from "@/lib/testing/factories";
-import { findOrCreateCustomerByEmail, normalizeEmail } from "./find-or-create-customer";
+import { findOrCreateCustomerByEmail, findOrCreateCustomerByPhone, normalizeEmail } from "./find-or-create-customer";
 
 describe("normalizeEmail", () => {
   it("trims and lower-cases", () => {
@@ -32,5 +32,18 @@ describe("findOrCreateCustomerByEmail", () => {
       Array.from({ length: 10 }, () => db().transaction((tx) => findOrCreateCustomerByEmail(tx, { email }))),
     );
     expect(new Set(results.map((c) => c.id)).size).toBe(1);
+  });
+});
+
+describe("findOrCreateCustomerByPhone", () => {
+  it("creates a customer with a phone identity once, whoever races for the number", async () => {
+    const phone = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => db().transaction((tx) => findOrCreateCustomerByPhone(tx, { phone }))),
+    );
+    expect(new Set(results.map((c) => c.id)).size).toBe(1);
+    expect(results[0]).toMatchObject({ phone, email: null });
+    const identities = await db().select().from(customerIdentities).where(eq(customerIdentities.customerId, results[0]!.id));
+    expect(identities).toEqual([expect.objectContaining({ kind: "phone", value: phone })]);
   });
 });

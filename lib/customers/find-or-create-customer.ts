@@ -16,12 +16,34 @@ export async function findOrCreateCustomerByEmail(
   input: { email: string; name?: string | null },
 ): Promise<Customer> {
   const email = normalizeEmail(input.email);
-  const existing = await findByEmail(tx, email);
+  return findOrCreateCustomerByIdentity(tx, { kind: "email", value: email }, { name: input.name ?? null, email });
+}
+
+/** The same for a phone number, already in E.164 (lib/customers/phone-number.ts). */
+export async function findOrCreateCustomerByPhone(
+  tx: Transaction,
+  input: { phone: string; name?: string | null },
+): Promise<Customer> {
+  return findOrCreateCustomerByIdentity(
+    tx,
+    { kind: "phone", value: input.phone },
+    { name: input.name ?? null, phone: input.phone },
+  );
+}
+
+type Identity = { kind: "email" | "phone"; value: string };
+
+async function findOrCreateCustomerByIdentity(
+  tx: Transaction,
+  identity: Identity,
+  fields: { name: string | null; email?: string; phone?: string },
+): Promise<Customer> {
+  const existing = await findByIdentity(tx, identity);
   if (existing) {
-    if (!existing.name && input.name) {
+    if (!existing.name && fields.name) {
       const [updated] = await tx
         .update(customers)
-        .set({ name: input.name, updatedAt: sql`now()` })
+        .set({ name: fields.name, updatedAt: sql`now()` })
         .where(eq(customers.id, existing.id))
         .returning();
       return updated ?? existing;
@@ -29,25 +51,25 @@ export async function findOrCreateCustomerByEmail(
     return existing;
   }
 
-  const [created] = await tx.insert(customers).values({ name: input.name ?? null, email }).returning();
+  const [created] = await tx.insert(customers).values(fields).returning();
   const claimed = await tx
     .insert(customerIdentities)
-    .values({ customerId: created!.id, kind: "email", value: email })
+    .values({ customerId: created!.id, ...identity })
     .onConflictDoNothing()
     .returning();
   if (claimed.length > 0) return created!;
 
-  // Someone else claimed the address between our read and our insert.
+  // Someone else claimed the identity between our read and our insert.
   await tx.delete(customers).where(eq(customers.id, created!.id));
-  return (await findByEmail(tx, email))!;
+  return (await findByIdentity(tx, identity))!;
 }
 
-async function findByEmail(tx: Transaction, email: string): Promise<Customer | undefined> {
+async function findByIdentity(tx: Transaction, identity: Identity): Promise<Customer | undefined> {
   const [row] = await tx
     .select({ customer: customers })
     .from(customerIdentities)
     .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
-    .where(and(eq(customerIdentities.kind, "email"), eq(customerIdentities.value, email)))
+    .where(and(eq(customerIdentities.kind, identity.kind), eq(customerIdentities.value, identity.value)))
     .limit(1);
   return row?.customer;
 }
