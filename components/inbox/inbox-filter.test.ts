@@ -17,6 +17,8 @@ const ticket = (overrides: Partial<TicketSummary>): TicketSummary => ({
   lastMessageSeq: 1,
   firstResponseAt: null,
   resolvedAt: null,
+  call: null,
+  callBackRequestedAt: null,
   createdAt: "2026-01-01T10:00:00.000Z",
   updatedAt: "2026-01-01T10:00:00.000Z",
   ...overrides,
@@ -45,5 +47,16 @@ describe("inbox filter", () => {
     const older = ticket({ id: "a", lastMessageAt: "2026-01-01T09:00:00.000Z" });
     const newer = ticket({ id: "b", lastMessageAt: "2026-01-01T11:00:00.000Z" });
     expect([older, newer].sort(compareTickets).map((t) => t.id)).toEqual(["b", "a"]);
+  });
+});
+
+describe("the call-back view", () => {
+  it("keeps its place in the URL and holds only tickets waiting for a call back", () => {
+    expect(parseInboxFilter({ task: "call-back" })).toEqual({ status: "open", assignee: "all", task: "call-back" });
+    expect(parseInboxFilter({ task: "bogus" }).task).toBeUndefined();
+    expect(inboxHref({ status: "all", assignee: "all", task: "call-back" })).toBe("/inbox?status=all&task=call-back");
+    const filter = { status: "all", assignee: "all", task: "call-back" } as const;
+    expect(matchesInboxFilter(ticket({ callBackRequestedAt: "2026-01-01T10:00:00.000Z" }), filter, "me")).toBe(true);
+    expect(matchesInboxFilter(ticket({}), filter, "me")).toBe(false);
   });
 });

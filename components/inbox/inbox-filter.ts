@@ -7,6 +7,8 @@ import type { TicketSummary } from "@/lib/tickets/ticket-views";
 export const inboxFilter = z.object({
   status: z.enum([...ticketStatuses, "all"]).catch("open"),
   assignee: z.enum(["all", "me", "none"]).catch("all"),
+  // Only the tickets whose caller waits for a call back (a missed call or a voicemail).
+  task: z.enum(["call-back"]).optional().catch(undefined),
 });
 export type InboxFilter = z.infer<typeof inboxFilter>;
 
@@ -16,13 +18,14 @@ export const defaultInboxFilter: InboxFilter = { status: "open", assignee: "all"
 
 export function parseInboxFilter(params: Record<string, string | string[] | undefined>): InboxFilter {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  return inboxFilter.parse({ status: first(params.status), assignee: first(params.assignee) });
+  return inboxFilter.parse({ status: first(params.status), assignee: first(params.assignee), task: first(params.task) });
 }
 
 export function inboxHref(filter: InboxFilter): string {
   const params = new URLSearchParams();
   if (filter.status !== defaultInboxFilter.status) params.set("status", filter.status);
   if (filter.assignee !== defaultInboxFilter.assignee) params.set("assignee", filter.assignee);
+  if (filter.task) params.set("task", filter.task);
   const query = params.toString();
   return query ? `/inbox?${query}` : "/inbox";
 }
@@ -32,12 +35,14 @@ export function ticketQueryFilter(filter: InboxFilter, userId: string) {
   return {
     status: filter.status === "all" ? undefined : filter.status,
     assigneeId: filter.assignee === "me" ? userId : filter.assignee === "none" ? "none" : undefined,
+    callBack: filter.task === "call-back",
   };
 }
 
 /** Whether a ticket belongs in the view, for live updates that arrive without a query. */
 export function matchesInboxFilter(ticket: TicketSummary, filter: InboxFilter, userId: string): boolean {
   if (filter.status !== "all" && ticket.status !== filter.status) return false;
+  if (filter.task === "call-back" && !ticket.callBackRequestedAt) return false;
   if (filter.assignee === "me") return ticket.assignee?.id === userId;
   if (filter.assignee === "none") return ticket.assignee === null;
   return true;

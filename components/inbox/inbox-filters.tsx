@@ -35,6 +35,14 @@ export function InboxFilters({ filter }: { filter: InboxFilter }) {
           </FilterLink>
         ))}
       </nav>
+      <nav aria-label="Tasks" className="flex rounded-md bg-zinc-100 p-0.5">
+        <FilterLink
+          href={inboxHref({ ...filter, task: filter.task ? undefined : "call-back" })}
+          active={filter.task === "call-back"}
+        >
+          Call back
+        </FilterLink>
+      </nav>
     </div>
   );
 }

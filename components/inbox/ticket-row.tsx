@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CallBackBadge, CallStateBadge } from "@/components/phone/call-state-badge";
 import { ChannelIcon } from "@/components/ui/channel-icon";
 import { customerLabel } from "@/components/ui/customer-label";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -28,6 +29,8 @@ export function TicketRow({ ticket, selected, highlighted, onFocus }: Props) {
       >
         <span className="truncate [grid-area:subject]">
           <span className="text-zinc-900">{ticket.subject}</span>
+          {ticket.call && <CallStateBadge call={ticket.call} className="ml-1.5" />}
+          {ticket.callBackRequestedAt && <CallBackBadge className="ml-1.5" />}
           {ticket.lastMessagePreview && <span className="text-zinc-600"> — {ticket.lastMessagePreview}</span>}
         </span>
         <span className="truncate font-medium text-zinc-900 [grid-area:customer]">{customer}</span>

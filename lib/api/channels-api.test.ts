@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { channels } from "@/lib/db/schema";
 import { apiRequest } from "@/lib/testing/api-requests";
 import { createTestApiKey, uniqueSuffix } from "@/lib/testing/factories";
+import { uniquePhoneNumber } from "@/lib/testing/phone";
 
 type ErrorBody = { error: { code: string; details?: { path: string; message: string }[] } };
 type ChannelBody = Record<string, unknown> & { id: string; kind: string; name: string };
@@ -59,7 +60,7 @@ describe("POST /api/v1/channels", () => {
     const response = await create({
       kind: "phone",
       name: "Hotline",
-      phoneNumber: "+15555550100",
+      phoneNumber: uniquePhoneNumber(),
       twilioAccountSid: twilioSid,
       twilioAuthToken: token,
     });
@@ -78,6 +79,15 @@ describe("POST /api/v1/channels", () => {
     const [row] = await db().select().from(channels).where(eq(channels.id, channel.id));
     expect(row!.sealedSecrets).not.toContain(token);
     expect(openSecrets(row!.sealedSecrets!)).toEqual({ twilioAuthToken: token });
+  });
+
+  it("gives a phone number to one phone channel only", async () => {
+    const phoneNumber = uniquePhoneNumber();
+    const input = { kind: "phone", name: "Hotline", phoneNumber, twilioAccountSid: twilioSid, twilioAuthToken: "x".repeat(32) };
+    expect((await create(input)).status).toBe(201);
+    const again = await create({ ...input, name: "Second hotline" });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: { code: "conflict", details: [{ path: "phoneNumber" }] } });
   });
 
   it("refuses bad input with the field paths, and creates nothing", async () => {

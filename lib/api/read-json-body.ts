@@ -2,15 +2,15 @@ import { AppError } from "@/lib/errors";
 
 export const maxBodyBytes = 1024 * 1024;
 
-const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${maxBodyBytes} bytes`);
+const tooLarge = (limit: number) => new AppError("payload_too_large", `The request body is larger than ${limit} bytes`);
 
 /**
- * Reads and parses a JSON body, refusing one over `limit` bytes. The declared length is
- * checked first, and the stream is counted too, because a chunked body declares none.
+ * Reads a body as text, refusing one over `limit` bytes. The declared length is checked
+ * first, and the stream is counted too, because a chunked body declares none.
  */
-export async function readJsonBody(request: Request, limit = maxBodyBytes): Promise<unknown> {
+export async function readBodyText(request: Request, limit = maxBodyBytes): Promise<string> {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
 
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,13 +22,18 @@ export async function readJsonBody(request: Request, limit = maxBodyBytes): Prom
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel();
-        throw tooLarge();
+        throw tooLarge(limit);
       }
       chunks.push(value);
     }
   }
 
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Reads and parses a JSON body, refusing one over `limit` bytes. */
+export async function readJsonBody(request: Request, limit = maxBodyBytes): Promise<unknown> {
+  const text = await readBodyText(request, limit);
   try {
     return JSON.parse(text);
   } catch {

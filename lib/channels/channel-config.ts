@@ -25,6 +25,8 @@ export type ChannelView = {
 export interface ChannelConfig<Input = unknown, Settings = Record<string, unknown>, Secrets = unknown> {
   /** Splits validated input into public settings and secrets to seal (null for none). */
   build(input: Input): { settings: Settings; secrets: Secrets | null };
+  /** Unique indexes on the kind's settings, and the field a clash is reported on. */
+  conflicts?: { constraint: string; path: string; message: string }[];
   /** The kind's own public fields, added to the common ones. */
   present(channel: Channel & { settings: Settings }, secrets: Secrets | null, options: PresentOptions): Record<string, unknown>;
 }

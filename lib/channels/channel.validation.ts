@@ -20,14 +20,16 @@ export type CreateChannelInput = z.output<typeof createChannelInput>;
 
 /**
  * The Settings form posts flat strings: blank optional fields are left out, and a list
- * (a chat channel's website origins) is one entry per line.
+ * (a chat channel's website origins, a phone channel's agents' numbers) is one entry per line.
  */
+const listFields = new Set(["allowedOrigins", "agentNumbers"]);
+
 export const createChannelForm = z.preprocess((raw) => {
   if (!raw || typeof raw !== "object") return raw;
   const fields = Object.entries(raw).filter(([, value]) => value !== "");
   return Object.fromEntries(
     fields.map(([key, value]) =>
-      key === "allowedOrigins" && typeof value === "string" ? [key, value.split(/[\s,]+/).filter(Boolean)] : [key, value],
+      listFields.has(key) && typeof value === "string" ? [key, value.split(/[\s,]+/).filter(Boolean)] : [key, value],
     ),
   );
 }, createChannelInput);

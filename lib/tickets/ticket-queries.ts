@@ -1,5 +1,5 @@
 import { microsecondIso } from "@/lib/db/keyset";
-import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
 import { attachments, customers, messages, tickets, users, type TicketStatus } from "@/lib/db/schema";
@@ -47,6 +47,8 @@ function toSummary({ ticket, customer, assignee }: SummaryRow): TicketSummary {
     lastMessageSeq: ticket.lastMessageSeq,
     firstResponseAt: ticket.firstResponseAt?.toISOString() ?? null,
     resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
+    call: ticket.call,
+    callBackRequestedAt: ticket.callBackRequestedAt?.toISOString() ?? null,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
   };
@@ -61,6 +63,8 @@ export type TicketListFilter = {
   status?: TicketStatus;
   /** A user id, or "none" for unassigned tickets. */
   assigneeId?: string;
+  /** Only tickets whose caller waits for a call back. */
+  callBack?: boolean;
   cursor?: TicketCursor;
   limit: number;
 };
@@ -82,6 +86,7 @@ export async function listTicketSummaries(
   if (filter.status) conditions.push(eq(tickets.status, filter.status));
   if (filter.assigneeId === "none") conditions.push(isNull(tickets.assigneeId));
   else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
+  if (filter.callBack) conditions.push(isNotNull(tickets.callBackRequestedAt));
   if (filter.cursor) {
     const at = sql`${filter.cursor.lastMessageAt}::timestamptz`;
     conditions.push(

@@ -1,3 +1,4 @@
+import type { CallSummary } from "@/lib/channels/phone/call-constants";
 import type { ChannelKind, DeliveryState, MessageKind, TicketStatus } from "@/lib/db/schema";
 
 // The shapes the UI, the API and realtime events all show. Dates are ISO strings so
@@ -20,6 +21,10 @@ export type TicketSummary = {
   lastMessageSeq: number;
   firstResponseAt: string | null;
   resolvedAt: string | null;
+  /** The latest call on a phone ticket: ringing, on the line, or how it ended. */
+  call: CallSummary | null;
+  /** Since when a caller nobody talked to waits for a call back; null when nobody does. */
+  callBackRequestedAt: string | null;
   createdAt: string;
   updatedAt: string;
 };

@@ -25,7 +25,7 @@ export default async function InboxPage({ searchParams }: Props) {
         <InboxFilters filter={filter} />
       </header>
       <TicketList
-        key={`${filter.status}:${filter.assignee}`}
+        key={`${filter.status}:${filter.assignee}:${filter.task ?? ""}`}
         initialTickets={tickets}
         initialCursor={nextCursor}
         filter={filter}

@@ -1,25 +1,40 @@
 import type { z } from "zod";
 import type { ChannelConfig } from "../channel-config";
 import type { phoneChannelInput } from "./phone-channel.validation";
+import type { PhoneWebhookUrls } from "./twiml";
 
 type PhoneChannelInput = z.output<typeof phoneChannelInput>;
 export type PhoneChannelSettings = Omit<PhoneChannelInput, "twilioAuthToken">;
 export type PhoneChannelSecrets = { twilioAuthToken: string };
 
+/**
+ * Where Twilio reaches a phone channel. Twilio signs each request with the URL exactly as
+ * configured, so these are built from the public base URL (APP_URL) that the webhooks
+ * are verified against. `dial` is only named in our own TwiML, never pasted into Twilio.
+ */
+export function phoneWebhookUrls(origin: string, channelId: string): PhoneWebhookUrls {
+  const base = `${origin}/api/channels/phone/${channelId}`;
+  return {
+    voice: `${base}/voice`,
+    dial: `${base}/dial`,
+    status: `${base}/status`,
+    recording: `${base}/recording`,
+    transcription: `${base}/transcription`,
+  };
+}
+
 export const phoneChannelConfig: ChannelConfig<PhoneChannelInput, PhoneChannelSettings, PhoneChannelSecrets> = {
   build: ({ twilioAuthToken, ...settings }) => ({ settings, secrets: { twilioAuthToken } }),
+  conflicts: [{ constraint: "channels_phone_number_key", path: "phoneNumber", message: "This number already has a phone channel" }],
   // The auth token is never shown again, not even on creation: Twilio's console has it.
   present: (channel, _secrets, { appUrl }) => {
-    const base = `${appUrl}/api/channels/phone/${channel.id}`;
+    const { voice, status, recording, transcription } = phoneWebhookUrls(appUrl, channel.id);
     return {
       phoneNumber: channel.settings.phoneNumber,
       twilioAccountSid: channel.settings.twilioAccountSid,
-      webhooks: {
-        voice: `${base}/voice`,
-        status: `${base}/status`,
-        recording: `${base}/recording`,
-        transcription: `${base}/transcription`,
-      },
+      greeting: channel.settings.greeting ?? "",
+      agentNumbers: channel.settings.agentNumbers ?? [],
+      webhooks: { voice, status, recording, transcription },
     };
   },
 };

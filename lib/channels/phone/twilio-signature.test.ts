@@ -1,6 +1,6 @@
 import twilio from "twilio";
 import { describe, expect, it } from "vitest";
-import { formParams, isValidTwilioSignature, twilioSignature } from "./twilio-signature";
+import { formParams, isValidTwilioSignature, twilioSignature, type TwilioParams } from "./twilio-signature";
 
 // Twilio's documented example ("Webhooks security": validating a request's signature).
 const documented = {
@@ -28,7 +28,7 @@ describe("twilioSignature", () => {
   });
 
   it("is what the official twilio package expects, for any parameters", () => {
-    const cases = [
+    const cases: TwilioParams[] = [
       callParams,
       {},
       { Body: "ünïcødé ☎ + spaces & = ?", Empty: "" },

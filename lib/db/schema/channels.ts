@@ -1,4 +1,5 @@
-import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channelKinds, type ChannelKind } from "../../tickets/ticket-constants";
 
 export { channelKinds };
@@ -21,7 +22,13 @@ export const channels = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("channels_kind_idx").on(t.kind, t.createdAt)],
+  (t) => [
+    index("channels_kind_idx").on(t.kind, t.createdAt),
+    // A number rings in one place: the phone channel that owns it.
+    uniqueIndex("channels_phone_number_key")
+      .on(sql`(${t.settings}->>'phoneNumber')`)
+      .where(sql`${t.kind} = 'phone'`),
+  ],
 );
 
 export type Channel = typeof channels.$inferSelect;

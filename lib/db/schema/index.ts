@@ -7,3 +7,4 @@ export * from "./audit-log";
 export * from "./timeline";
 export * from "./idempotency-keys";
 export * from "./email";
+export * from "./phone-calls";

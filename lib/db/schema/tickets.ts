@@ -18,6 +18,7 @@ import {
   type MessageKind,
   type TicketStatus,
 } from "../../tickets/ticket-constants";
+import type { CallSummary } from "../../channels/phone/call-constants";
 import { channelKind, channels } from "./channels";
 import { customers } from "./customers";
 import { apiKeys, users } from "./users";
@@ -52,11 +53,20 @@ export const tickets = pgTable(
     lastMessagePreview: text().notNull().default(""),
     firstResponseAt: timestamp({ withTimezone: true }),
     resolvedAt: timestamp({ withTimezone: true }),
+    // The latest call on the ticket as the inbox row shows it (live: ringing, answered, missed),
+    // kept on the ticket so that the inbox query needs no join; phone_calls holds the calls.
+    call: jsonb().$type<CallSummary>(),
+    // Set while a caller nobody talked to (missed call, voicemail) waits for a call back.
+    callBackRequestedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("tickets_number_key").on(t.number),
+    // The "Call back" view: the few tickets waiting for one, in the inbox's order.
+    index("tickets_call_back_inbox_idx")
+      .on(t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.callBackRequestedAt} is not null`),
     // NULLS FIRST matches a plain `order by ... desc`; drizzle's default for .desc() is
     // NULLS LAST, which PostgreSQL will not use for that order (bench:inbox showed a full
     // scan and sort of every ticket).

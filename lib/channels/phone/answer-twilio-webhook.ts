@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { errorResponse, validationFailed } from "@/lib/api/api-errors";
+import { readBodyText } from "@/lib/api/read-json-body";
+import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { forbidden, notFound } from "@/lib/errors";
+import { findPhoneChannel, type PhoneChannel } from "./find-phone-channel";
+import { phoneWebhookUrls } from "./phone-channel-config";
+import { recordCallEvent } from "./record-call-event";
+import { dialEndedTwiml, emptyTwiml, hangupTwiml, incomingCallTwiml, type PhoneWebhookUrls } from "./twiml";
+import { formParams, isValidTwilioSignature } from "./twilio-signature";
+import { phoneWebhookSchemas, type ParsedPhoneWebhook, type PhoneWebhookEvent } from "./twilio-webhook.validation";
+
+// Twilio's form posts are small; anything larger is not from Twilio.
+const maxWebhookBytes = 64 * 1024;
+
+const webhookParams = z.object({
+  channelId: z.uuid("Unknown phone channel"),
+  event: z.enum(Object.keys(phoneWebhookSchemas) as [PhoneWebhookEvent, ...PhoneWebhookEvent[]], "Unknown webhook"),
+});
+
+/**
+ * One Twilio voice webhook, end to end: the channel, then the signature over the URL Twilio
+ * requested and every form parameter (403 and nothing changes when it does not match, or
+ * when the request is for another Twilio account), then the call event, then the TwiML
+ * that tells Twilio what to do next.
+ */
+export async function answerTwilioWebhook(request: Request, rawParams: unknown): Promise<Response> {
+  try {
+    const route = webhookParams.safeParse(rawParams);
+    if (!route.success) throw notFound("Webhook");
+    const channel = await findPhoneChannel(db(), route.data.channelId);
+    if (!channel) throw notFound("Phone channel");
+
+    const params = formParams(new URLSearchParams(await readBodyText(request, maxWebhookBytes)));
+    const origin = publicOrigin(request);
+    const requestUrl = new URL(request.url);
+    const signedUrl = `${origin}${requestUrl.pathname}${requestUrl.search}`;
+    if (!isValidTwilioSignature(channel.secrets.twilioAuthToken, request.headers.get("x-twilio-signature"), signedUrl, params)) {
+      throw forbidden("The X-Twilio-Signature header does not match this request");
+    }
+
+    const parsed = phoneWebhookSchemas[route.data.event].safeParse(params);
+    if (!parsed.success) throw validationFailed(parsed.error, "The webhook's parameters are not valid");
+    if (parsed.data.accountSid !== channel.settings.twilioAccountSid) {
+      throw forbidden("This request is for another Twilio account");
+    }
+
+    const { call, event } = parsed.data;
+    await recordCallEvent(channel, call, event, flatParams(params));
+    return twimlResponse(nextTwiml(route.data.event, channel, parsed.data, phoneWebhookUrls(origin, channel.id)));
+  } catch (error) {
+    return errorResponse(error, request);
+  }
+}
+
+function nextTwiml(
+  kind: PhoneWebhookEvent,
+  channel: PhoneChannel,
+  webhook: ParsedPhoneWebhook,
+  urls: PhoneWebhookUrls,
+): string {
+  switch (kind) {
+    case "voice":
+      return incomingCallTwiml({ greeting: channel.settings.greeting ?? "", agentNumbers: channel.settings.agentNumbers ?? [], urls });
+    case "dial":
+      return dialEndedTwiml({ answered: webhook.event.type === "dial" && webhook.event.answered, urls });
+    case "recording":
+      // The <Record> action: the message is taken; Twilio ignores the body of the status callback.
+      return hangupTwiml();
+    default:
+      return emptyTwiml();
+  }
+}
+
+function twimlResponse(xml: string): Response {
+  return new Response(xml, { status: 200, headers: { "content-type": "text/xml; charset=utf-8" } });
+}
+
+function flatParams(params: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, Array.isArray(value) ? value.join(",") : value]));
+}
+
+/**
+ * The origin Twilio was told to call: APP_URL when set (the configured public base URL,
+ * which is how a TLS-terminating proxy that forwards plain http is handled), else the
+ * host and scheme this request was addressed to.
+ */
+function publicOrigin(request: Request): string {
+  const { APP_URL } = getEnv();
+  if (APP_URL) return new URL(APP_URL).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto") === "https" ? "https" : url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
