@@ -2,8 +2,8 @@ import { z } from "zod";
 import { errorResponse, validationFailed } from "@/lib/api/api-errors";
 import { readBodyText } from "@/lib/api/read-json-body";
 import { db } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { forbidden, notFound } from "@/lib/errors";
+import { publicOrigin } from "@/lib/http/client-address";
 import { findPhoneChannel, type PhoneChannel } from "./find-phone-channel";
 import { phoneWebhookUrls } from "./phone-channel-config";
 import { recordCallEvent } from "./record-call-event";
@@ -33,6 +33,8 @@ export async function answerTwilioWebhook(request: Request, rawParams: unknown):
     if (!channel) throw notFound("Phone channel");
 
     const params = formParams(new URLSearchParams(await readBodyText(request, maxWebhookBytes)));
+    // Twilio signs the URL it was told to call: the public base URL (APP_URL), or else this
+    // request's host and scheme as the trusted proxy reported them (TRUST_PROXY).
     const origin = publicOrigin(request);
     const requestUrl = new URL(request.url);
     const signedUrl = `${origin}${requestUrl.pathname}${requestUrl.search}`;
@@ -79,18 +81,4 @@ function twimlResponse(xml: string): Response {
 
 function flatParams(params: Record<string, string | string[]>): Record<string, string> {
   return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, Array.isArray(value) ? value.join(",") : value]));
-}
-
-/**
- * The origin Twilio was told to call: APP_URL when set (the configured public base URL,
- * which is how a TLS-terminating proxy that forwards plain http is handled), else the
- * host and scheme this request was addressed to.
- */
-function publicOrigin(request: Request): string {
-  const { APP_URL } = getEnv();
-  if (APP_URL) return new URL(APP_URL).origin;
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") === "https" ? "https" : url.protocol.replace(":", "");
-  return `${proto}://${host}`;
 }
