@@ -11,8 +11,8 @@ export type { ComposerMode };
 
 type Props = {
   customerName: string;
-  /** How a reply reaches the customer. */
-  replyMedium: "email" | "chat";
+  /** How a reply reaches the customer; null when nothing written can (a caller with no email address). */
+  replyMedium: "email" | "chat" | null;
   /** Resolves to an error message when the server refused the message. */
   onSend: (kind: ComposerMode, body: string) => Promise<string | null>;
   error: string | null;
@@ -60,6 +60,10 @@ export function Composer({ customerName, replyMedium, onSend, error, onError }: 
     const parsed = messageBody.safeParse(draft);
     if (!parsed.success) {
       onError(parsed.error.issues[0]?.message ?? "Write something first");
+      return;
+    }
+    if (mode === "reply" && !replyMedium) {
+      onError(noWrittenReply(customerName));
       return;
     }
     const sentMode = mode;
@@ -182,7 +186,7 @@ export function Composer({ customerName, replyMedium, onSend, error, onError }: 
                         Only your team sees internal notes.
                       </>
                     ) : (
-                      `Goes to ${customerName} by ${replyMedium}.`
+                      replyMedium ? `Goes to ${customerName} by ${replyMedium}.` : noWrittenReply(customerName)
                     )}
                   </p>
                 )}
@@ -201,4 +205,8 @@ export function Composer({ customerName, replyMedium, onSend, error, onError }: 
       </div>
     </div>
   );
+}
+
+function noWrittenReply(customerName: string): string {
+  return `${customerName} has no email address: nothing written reaches them. Call them back and log the call.`;
 }

@@ -7,7 +7,7 @@ import { channelLabels } from "@/components/ui/channel-icon";
 import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActionResult } from "@/app/(app)/action-result";
-import { replyMedium } from "@/lib/channels/reply-medium";
+import { replyMedium, replyVia } from "@/lib/channels/reply-medium";
 import type { TicketStatus } from "@/lib/tickets/ticket-constants";
 import type { TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { Composer } from "./composer";
@@ -25,7 +25,7 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
   const [composerError, setComposerError] = useState<string | null>(null);
   const [detailsShown, setDetailsShown] = useState(false);
   const detailsId = useId();
-  const conversation = useTicketMessages(initial.id, initialMessages, currentUser.id);
+  const conversation = useTicketMessages(initial.id, initialMessages, currentUser.id, replyVia(ticket));
   const customerName = ticket.customer.name || ticket.customer.email || "the customer";
 
   useAgentEvent("ticket:changed", (changed) => {
@@ -78,7 +78,7 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
           />
           <Composer
             customerName={customerName}
-            replyMedium={replyMedium[ticket.channel]}
+            replyMedium={replyMedium(ticket)}
             onSend={conversation.send}
             error={composerError}
             onError={setComposerError}

@@ -18,7 +18,13 @@ const missingMessageGraceMs = 1500;
  * sequence number, asks the server for anything after the last known sequence on
  * (re)connect or when a gap shows, and sends with optimistic copies.
  */
-export function useTicketMessages(ticketId: string, initialMessages: MessageView[], selfId: string) {
+export function useTicketMessages(
+  ticketId: string,
+  initialMessages: MessageView[],
+  selfId: string,
+  /** Named on every reply when it leaves on another channel than the ticket's (a phone ticket's email). */
+  via?: "email",
+) {
   const [state, dispatch] = useReducer(conversationReducer, { messages: initialMessages, pending: [] });
   const lastSeqRef = useRef(lastSeq(initialMessages));
   const graceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -84,6 +90,7 @@ export function useTicketMessages(ticketId: string, initialMessages: MessageView
           kind: pending.kind,
           body: pending.body,
           clientMessageId: pending.clientMessageId,
+          ...(pending.kind === "reply" && via ? { via } : {}),
         });
         if (!result.ok) {
           dispatch({ type: "pending-dropped", clientMessageId: pending.clientMessageId });
@@ -99,7 +106,7 @@ export function useTicketMessages(ticketId: string, initialMessages: MessageView
         return null;
       }
     },
-    [ticketId],
+    [ticketId, via],
   );
 
   /** Sends a reply or note; resolves to an error message when the server refused it. */

@@ -13,13 +13,15 @@ const adapters: Record<ChannelKind, ChannelAdapter> = {
 };
 
 /**
- * The only path by which a message leaves for a customer. Internal notes are refused
+ * The only path by which a message leaves for a customer, on the ticket's channel or the one
+ * the sender named. Internal notes are refused
  * here, whatever the caller, so no channel can leak one.
  */
-export async function deliverToCustomer(tx: Transaction, delivery: Delivery): Promise<void> {
+export async function deliverToCustomer(tx: Transaction, delivery: Delivery, via?: ChannelKind): Promise<void> {
   const { message, ticket } = delivery;
   if (message.kind !== "reply" || message.direction !== "out") {
     throw new AppError("note_not_deliverable", `A ${message.kind} is internal and is never sent to a customer`);
   }
-  await adapters[ticket.channel].send(tx, delivery);
+  // `via` is the sender's explicit choice of another channel (a phone ticket answered by email).
+  await adapters[via ?? ticket.channel].send(tx, delivery);
 }

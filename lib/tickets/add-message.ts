@@ -51,7 +51,7 @@ export async function addMessage(actor: Actor, ticketId: string, input: AddMessa
       authorUserId: actor.type === "user" ? actor.id : null,
       clientMessageId: input.clientMessageId ?? null,
     });
-    if (input.kind === "reply") await deliverToCustomer(tx, { ticket, customer: current.customer, message });
+    if (input.kind === "reply") await deliverToCustomer(tx, { ticket, customer: current.customer, message }, input.via);
     await tx.insert(ticketEvents).values({
       ticketId,
       type: input.kind === "note" ? "note.added" : "reply.sent",

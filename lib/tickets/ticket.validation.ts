@@ -21,6 +21,11 @@ export const addMessageInput = z.object({
   kind: z.enum(["reply", "note"]),
   body: messageBody,
   clientMessageId: text().min(8).max(100).optional(),
+  /**
+   * Sends a reply on another channel than the ticket's own; a phone ticket is answered in
+   * writing only when the reply says so ("email"), never by default.
+   */
+  via: z.enum(["email"]).optional(),
 });
 export type AddMessageInput = z.infer<typeof addMessageInput>;
 

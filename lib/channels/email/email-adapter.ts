@@ -33,7 +33,8 @@ export const emailAdapter: ChannelAdapter = {
     const thread = await tx
       .select({ externalId: messages.externalId, direction: messages.direction, bodyText: messages.bodyText, createdAt: messages.createdAt })
       .from(messages)
-      .where(and(eq(messages.ticketId, ticket.id), isNotNull(messages.externalId)))
+      // Replies only: a phone ticket's call messages carry Twilio ids, not Message-IDs.
+      .where(and(eq(messages.ticketId, ticket.id), eq(messages.kind, "reply"), isNotNull(messages.externalId)))
       .orderBy(asc(messages.seq));
     const lastInbound = thread.filter((m) => m.direction === "in").at(-1);
     const [copied] = await tx.select().from(emailThreads).where(eq(emailThreads.ticketId, ticket.id));

@@ -1,16 +1,13 @@
 import { AppError } from "@/lib/errors";
 import type { ChannelAdapter } from "../channel-adapter";
-import { emailAdapter } from "../email/email-adapter";
 
 export const phoneAdapter: ChannelAdapter = {
-  // A written answer to a caller goes by email; a caller without an address is called back.
-  async send(tx, delivery) {
-    if (!delivery.customer.email) {
-      throw new AppError(
-        "conflict",
-        "This caller has no email address: call them back and log the call as a note",
-      );
-    }
-    await emailAdapter.send(tx, delivery);
+  // Nothing written travels by phone. A caller is answered by calling back (log the call),
+  // or by email when the reply says so ("via": "email"): never by email behind the agent's back.
+  async send() {
+    throw new AppError(
+      "conflict",
+      'A phone ticket is answered by calling back: log the call, or send the reply by email ("via": "email")',
+    );
   },
 };
