@@ -9,11 +9,13 @@ export type AuditAction =
   | "teammate.reactivated"
   | "api_key.created"
   | "api_key.revoked"
-  | "channel.created";
+  | "channel.created"
+  | "customer.merged"
+  | "customer.unmerged";
 
 export type AuditEntry = {
   action: AuditAction;
-  target: { type: "user" | "api_key" | "channel"; id: string; name: string };
+  target: { type: "user" | "api_key" | "channel" | "customer"; id: string; name: string };
   data?: Record<string, unknown>;
 };
 

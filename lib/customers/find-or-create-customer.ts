@@ -1,6 +1,7 @@
 import { eq, and, sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { customerIdentities, customers, type Customer } from "@/lib/db/schema";
+import { lockIdentities } from "./identity-locks";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -38,6 +39,8 @@ async function findOrCreateCustomerByIdentity(
   identity: Identity,
   fields: { name: string | null; email?: string; phone?: string },
 ): Promise<Customer> {
+  // The same lock identity resolution takes (lib/timeline/ingest-segment-calls.ts).
+  await lockIdentities(tx, [identity]);
   const existing = await findByIdentity(tx, identity);
   if (existing) {
     if (!existing.name && fields.name) {

@@ -24,3 +24,7 @@ export const forTicket = (ticketId: string) => (event: DomainEvent) =>
 
 export const forSubject = (subject: string) => (event: DomainEvent) =>
   "ticket" in event && event.ticket.subject === subject;
+
+export const forCustomers = (...customerIds: string[]) => (event: DomainEvent) =>
+  ("customerId" in event && customerIds.includes(event.customerId)) ||
+  ("survivorId" in event && (customerIds.includes(event.survivorId) || customerIds.includes(event.mergedId)));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeCursor } from "@/lib/api/opaque-cursor";
+import { encodeKeysetCursor } from "@/lib/api/keyset-cursor";
 import { getEnv } from "@/lib/env";
 import { capturingDatabase, explain } from "@/lib/testing/query-plans";
 import { readCustomerTimeline } from "./timeline-queries";
@@ -20,7 +20,7 @@ describe("timeline query plans", () => {
 
   afterAll(() => sql.end());
 
-  const cursor = encodeCursor({ at: new Date().toISOString(), id: randomUUID() });
+  const cursor = encodeKeysetCursor({ at: new Date().toISOString(), id: randomUUID() });
   it.each([
     ["the first page", {}, "touchpoints_customer_timeline_idx"],
     ["a deep page", { cursor }, "touchpoints_customer_timeline_idx"],

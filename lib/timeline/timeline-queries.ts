@@ -1,6 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
-import { decodeCursor, encodeCursor } from "@/lib/api/opaque-cursor";
+import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "@/lib/api/keyset-cursor";
 import type { Queryable } from "@/lib/db/client";
 import { invalidField } from "@/lib/errors";
 import { touchpointFamilies, type TimelineFamily } from "./timeline-constants";
@@ -24,16 +23,13 @@ export type TimelinePage = { data: TimelineItem[]; nextCursor: string | null };
 
 export const maxTimelinePageSize = 100;
 
-/**
- * Position after the last entry of a page: newest first, id breaks ties. `at` keeps
- * PostgreSQL's microseconds so that entries within one millisecond are never skipped.
- */
-const cursorShape = z.strictObject({ at: z.iso.datetime(), id: z.uuid() });
-type TimelineCursor = z.infer<typeof cursorShape>;
+// Position after the last entry of a page: newest first, id breaks ties. `at` keeps
+// PostgreSQL's microseconds so that entries within one millisecond are never skipped.
+type TimelineCursor = KeysetCursor;
 
 /** A `cursor` query value is a token from a previous page; anything else is refused before SQL. */
 export function parseTimelineCursor(token: string): TimelineCursor {
-  const cursor = decodeCursor(token, cursorShape);
+  const cursor = decodeKeysetCursor(token);
   if (!cursor) throw invalidField("cursor", "cursor must be the nextCursor of a previous page");
   return cursor;
 }
@@ -82,7 +78,7 @@ export async function readCustomerTimeline(
   const last = page.at(-1);
   return {
     data: page.map(toItem),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.cursor_at, id: last.id }) : null,
   };
 }
 

@@ -1,0 +1,5 @@
+import { segmentCallRoute } from "@/lib/api/segment-routes";
+
+export const dynamic = "force-dynamic";
+
+export const POST = segmentCallRoute("identify");

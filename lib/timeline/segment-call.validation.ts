@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+// Segment's HTTP Tracking API calls (identify, track, page, screen, group, alias), as
+// Segment's own libraries send them. Client-safe: plain zod.
+
+/** Segment's limits: 32 KB for one call, 500 KB for a batch. */
+export const maxCallBytes = 32 * 1024;
+export const maxBatchBytes = 500 * 1024;
+/** Properties, traits and context nest no deeper than this. */
+export const maxNesting = 10;
+
+// Ids may be numbers in Segment's libraries; they are stored as text.
+const id = z
+  .union([z.string(), z.number().finite()])
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1, "must not be empty").max(500));
+
+const date = z
+  .string()
+  .max(64)
+  .refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 date")
+  .transform((value) => new Date(value));
+
+/** A JSON object whose strings hold no NUL (PostgreSQL cannot store it) and that is not nested too deep. */
+const jsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const problem = jsonProblem(value, 1);
+  if (problem) ctx.addIssue({ code: "custom", message: problem.message, path: problem.path });
+});
+
+function jsonProblem(value: unknown, depth: number, path: (string | number)[] = []): { message: string; path: (string | number)[] } | null {
+  if (typeof value === "string") return value.includes("\u0000") ? { message: "must not contain NUL characters", path } : null;
+  if (value === null || typeof value !== "object") return null;
+  if (depth > maxNesting) return { message: `nests deeper than ${maxNesting} levels`, path };
+  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    if (typeof key === "string" && key.includes("\u0000")) return { message: "must not contain NUL characters", path: [...path, key] };
+    const problem = jsonProblem(child, depth + 1, [...path, key]);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+
+const common = {
+  userId: id.optional().nullable(),
+  anonymousId: id.optional().nullable(),
+  messageId: text(200).optional().nullable(),
+  timestamp: date.optional().nullable(),
+  originalTimestamp: date.optional().nullable(),
+  sentAt: date.optional().nullable(),
+  context: jsonObject.optional().nullable(),
+  integrations: z.record(z.string(), z.unknown()).optional().nullable(),
+};
+
+const hasIdentity = (call: { userId?: string | null; anonymousId?: string | null }) =>
+  Boolean(call.userId || call.anonymousId);
+
+const identityRequired = { message: "userId or anonymousId is required", path: ["userId"] };
+
+export const identifyCall = z.object({ ...common, type: z.literal("identify"), traits: jsonObject.optional().nullable() }).refine(hasIdentity, identityRequired);
+export const trackCall = z.object({ ...common,
+  type: z.literal("track"),
+  event: text(200).refine((value) => value.trim() !== "", "must not be empty"),
+  properties: jsonObject.optional().nullable(),
+}).refine(hasIdentity, identityRequired);
+export const pageCall = z.object({ ...common,
+  type: z.literal("page"),
+  name: text(500).optional().nullable(),
+  category: text(200).optional().nullable(),
+  properties: jsonObject.optional().nullable(),
+}).refine(hasIdentity, identityRequired);
+export const screenCall = z.object({ ...common,
+  type: z.literal("screen"),
+  name: text(500).optional().nullable(),
+  category: text(200).optional().nullable(),
+  properties: jsonObject.optional().nullable(),
+}).refine(hasIdentity, identityRequired);
+export const groupCall = z.object({ ...common,
+  type: z.literal("group"),
+  groupId: id,
+  traits: jsonObject.optional().nullable(),
+}).refine(hasIdentity, identityRequired);
+export const aliasCall = z.object({ ...common, type: z.literal("alias"), previousId: id }).refine(hasIdentity, identityRequired);
+
+export const callTypes = ["identify", "track", "page", "screen", "group", "alias"] as const;
+export type CallType = (typeof callTypes)[number];
+
+export const callSchemas = {
+  identify: identifyCall,
+  track: trackCall,
+  page: pageCall,
+  screen: screenCall,
+  group: groupCall,
+  alias: aliasCall,
+} as const;
+
+export type SegmentCall =
+  | z.output<typeof identifyCall>
+  | z.output<typeof trackCall>
+  | z.output<typeof pageCall>
+  | z.output<typeof screenCall>
+  | z.output<typeof groupCall>
+  | z.output<typeof aliasCall>;
+
+/** The body of POST /batch: items are checked one by one, so that good ones are kept. */
+export const batchEnvelope = z.object({
+  batch: z.array(z.unknown()).min(1, "must hold at least one call").max(10_000),
+  sentAt: date.optional().nullable(),
+  context: jsonObject.optional().nullable(),
+  integrations: z.record(z.string(), z.unknown()).optional().nullable(),
+});
