@@ -22,6 +22,9 @@ const tooLarge = (what: string, limit: number) =>
     { path: "", message: `larger than ${limit} bytes` },
   ]);
 
+// A call's messageId is Segment's idempotency key; an Idempotency-Key header adds nothing.
+const segmentOptions = { idempotent: false };
+
 async function readBody(request: Request, limit: number, what: string): Promise<unknown> {
   try {
     return await readJsonBody(request, limit);
@@ -54,7 +57,7 @@ export function segmentCallRoute(type: CallType) {
     if ("errors" in parsed) throw new AppError("validation_failed", `The ${type} call is not valid`, parsed.errors);
     await ingestSegmentCalls(actor, [parsed.call], { receivedAt });
     return Response.json({ success: true });
-  });
+  }, segmentOptions);
 }
 
 type Rejected = { index: number; messageId: string | null; errors: FieldError[] };
@@ -93,4 +96,4 @@ export const segmentBatchRoute = apiRoute({}, async ({ actor, request }) => {
     context: envelope.data.context ?? null,
   });
   return Response.json(rejected.length > 0 ? { success: true, rejected } : { success: true });
-});
+}, segmentOptions);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findNulByte, nulByteMessage, text as nulFreeText } from "@/lib/validation/text";
 
 // Segment's HTTP Tracking API calls (identify, track, page, screen, group, alias), as
 // Segment's own libraries send them. Client-safe: plain zod.
@@ -23,27 +24,23 @@ const date = z
 
 /** A JSON object whose strings hold no NUL (PostgreSQL cannot store it) and that is not nested too deep. */
 const jsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-  const problem = jsonProblem(value, 1);
-  if (problem) ctx.addIssue({ code: "custom", message: problem.message, path: problem.path });
+  const nul = findNulByte(value);
+  if (nul !== null) ctx.addIssue({ code: "custom", message: nulByteMessage, path: nul.split(".") });
+  const deep = tooDeep(value, 1);
+  if (deep) ctx.addIssue({ code: "custom", message: `nests deeper than ${maxNesting} levels`, path: deep });
 });
 
-function jsonProblem(value: unknown, depth: number, path: (string | number)[] = []): { message: string; path: (string | number)[] } | null {
-  if (typeof value === "string") return value.includes("\u0000") ? { message: "must not contain NUL characters", path } : null;
+function tooDeep(value: unknown, depth: number, path: string[] = []): string[] | null {
   if (value === null || typeof value !== "object") return null;
-  if (depth > maxNesting) return { message: `nests deeper than ${maxNesting} levels`, path };
-  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof key === "string" && key.includes("\u0000")) return { message: "must not contain NUL characters", path: [...path, key] };
-    const problem = jsonProblem(child, depth + 1, [...path, key]);
-    if (problem) return problem;
+  if (depth > maxNesting) return path;
+  for (const [key, child] of Object.entries(value)) {
+    const found = tooDeep(child, depth + 1, [...path, key]);
+    if (found) return found;
   }
   return null;
 }
 
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+const text = (max: number) => nulFreeText().max(max);
 
 const common = {
   userId: id.optional().nullable(),
