@@ -16,7 +16,7 @@ process.env.AUTH_SECRET = secret;
 
 let current: { app?: AppProcess; database?: BenchDatabase } = {};
 
-export async function startAppBench<T>(label: string, seed: () => Promise<T>): Promise<AppBench & { seeded: T }> {
+export async function startAppBench<T>(label: string, seed: (database: BenchDatabase) => Promise<T>): Promise<AppBench & { seeded: T }> {
   const cpu = os.cpus();
   process.stdout.write(`bench:${label} on ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   const database = await provisionBenchDatabase(label);
@@ -24,7 +24,7 @@ export async function startAppBench<T>(label: string, seed: () => Promise<T>): P
   process.stdout.write(`Fresh ${database.description}, migrations applied\n`);
   connectDatabase(database.url, { max: 4 });
   const seedStartedAt = performance.now();
-  const seeded = await seed();
+  const seeded = await seed(database);
   await closeDatabase();
   process.stdout.write(`Seeded in ${elapsed(seedStartedAt)}\n`);
 

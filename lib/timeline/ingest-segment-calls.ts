@@ -9,7 +9,7 @@ import { normalizePhoneNumber } from "@/lib/customers/phone-number";
 import { identityKeyString, lockIdentities, type IdentityKey } from "@/lib/customers/identity-locks";
 import { mergeCustomersInTransaction, type MergeResult } from "@/lib/customers/merge-customers";
 import { db, type Transaction } from "@/lib/db/client";
-import type { Touchpoint, Traits } from "@/lib/db/schema";
+import type { Traits } from "@/lib/db/schema";
 import { forbidden } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
 import { publishTouchpoints, recordTouchpoints, type TouchpointRecord } from "./record-touchpoints";
@@ -154,11 +154,7 @@ async function ingest(tx: Transaction, actor: Actor, calls: SegmentCall[], optio
       anonymousId: call.anonymousId ?? null,
     });
   }
-  const stored: Touchpoint[] = [];
-  // PostgreSQL takes at most 65,535 parameters a statement.
-  for (let start = 0; start < records.length; start += 1000) {
-    stored.push(...(await recordTouchpoints(tx, records.slice(start, start + 1000))));
-  }
+  const stored = await recordTouchpoints(tx, records);
   return { stored, merges, offered: records.length };
 }
 

@@ -1,6 +1,8 @@
-import { publish } from "@/lib/events/event-bus";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
-import { touchpoints, type Touchpoint } from "@/lib/db/schema";
+import type { Touchpoint } from "@/lib/db/schema";
+import { publish } from "@/lib/events/event-bus";
 import { classifyTouchpoint, type TouchpointInput } from "./classify-touchpoint";
 import type { TimelineItem } from "./timeline-queries";
 
@@ -24,29 +26,33 @@ export type TouchpointRecord = TouchpointInput & {
  */
 export async function recordTouchpoints(tx: Transaction, records: TouchpointRecord[]): Promise<Touchpoint[]> {
   if (records.length === 0) return [];
-  return tx
-    .insert(touchpoints)
-    .values(
-      records.map((record) => {
-        const { family, type, title } = classifyTouchpoint(record);
-        return {
-          customerId: record.customerId,
-          family,
-          type,
-          title,
-          source: record.source,
-          occurredAt: record.occurredAt,
-          receivedAt: record.receivedAt ?? new Date(),
-          properties: record.properties ?? {},
-          context: record.context ?? {},
-          messageId: record.messageId ?? null,
-          userId: record.userId ?? null,
-          anonymousId: record.anonymousId ?? null,
-        };
-      }),
-    )
-    .onConflictDoNothing()
-    .returning();
+  const rows: Touchpoint[] = records.map((record) => ({
+    id: randomUUID(),
+    customerId: record.customerId,
+    ...classifyTouchpoint(record),
+    source: record.source,
+    occurredAt: record.occurredAt,
+    receivedAt: record.receivedAt ?? new Date(),
+    properties: record.properties ?? {},
+    context: record.context ?? {},
+    messageId: record.messageId ?? null,
+    userId: record.userId ?? null,
+    anonymousId: record.anonymousId ?? null,
+  }));
+  // The rows travel as one JSON parameter: a batch of any size is one short statement,
+  // far cheaper to build and parse than thirteen parameters a row.
+  const inserted = await tx.execute<{ id: string }>(sql`
+    insert into touchpoints (id, customer_id, family, type, title, source, occurred_at, received_at, properties, context,
+      message_id, user_id, anonymous_id)
+    select id, "customerId", family, type, title, source, "occurredAt", "receivedAt", properties, context,
+      "messageId", "userId", "anonymousId"
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, "customerId" uuid, family touchpoint_family,
+      type text, title text, source text, "occurredAt" timestamptz, "receivedAt" timestamptz, properties jsonb,
+      context jsonb, "messageId" text, "userId" text, "anonymousId" text)
+    on conflict do nothing
+    returning id`);
+  const stored = new Set([...inserted].map((row) => row.id));
+  return rows.filter((row) => stored.has(row.id));
 }
 
 /** One touchpoint, e.g. a page view the chat widget saw; null when its messageId was already stored. */
