@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identityKeysOf, normalizePhone, occurredAt } from "./ingest-segment-calls";
+import { identityKeysOf, occurredAt } from "./ingest-segment-calls";
 
 const receivedAt = new Date("2026-01-01T12:00:00.000Z");
 
@@ -35,14 +35,5 @@ describe("identities of a call", () => {
   it("ignores an email that is not one, and traits on other calls", () => {
     expect(identityKeysOf({ type: "identify", userId: "42", traits: { email: "nope" } })).toEqual([{ kind: "external_id", value: "42" }]);
     expect(identityKeysOf({ type: "track", anonymousId: "a", event: "X", properties: { email: "x@y.z" } })).toEqual([{ kind: "anonymous_id", value: "a" }]);
-  });
-
-  it.each([
-    ["+44 20 7946 0958", "+442079460958"],
-    ["0170 1234567", "01701234567"],
-    ["12", null],
-    [{ no: 1 }, null],
-  ])("normalises the phone %s", (raw, phone) => {
-    expect(normalizePhone(raw)).toBe(phone);
   });
 });

@@ -58,30 +58,36 @@ const hasIdentity = (call: { userId?: string | null; anonymousId?: string | null
 
 const identityRequired = { message: "userId or anonymousId is required", path: ["userId"] };
 
-export const identifyCall = z.object({ ...common, type: z.literal("identify"), traits: jsonObject.optional().nullable() }).refine(hasIdentity, identityRequired);
-export const trackCall = z.object({ ...common,
-  type: z.literal("track"),
-  event: text(200).refine((value) => value.trim() !== "", "must not be empty"),
-  properties: jsonObject.optional().nullable(),
-}).refine(hasIdentity, identityRequired);
-export const pageCall = z.object({ ...common,
-  type: z.literal("page"),
-  name: text(500).optional().nullable(),
-  category: text(200).optional().nullable(),
-  properties: jsonObject.optional().nullable(),
-}).refine(hasIdentity, identityRequired);
-export const screenCall = z.object({ ...common,
-  type: z.literal("screen"),
-  name: text(500).optional().nullable(),
-  category: text(200).optional().nullable(),
-  properties: jsonObject.optional().nullable(),
-}).refine(hasIdentity, identityRequired);
-export const groupCall = z.object({ ...common,
-  type: z.literal("group"),
-  groupId: id,
-  traits: jsonObject.optional().nullable(),
-}).refine(hasIdentity, identityRequired);
-export const aliasCall = z.object({ ...common, type: z.literal("alias"), previousId: id }).refine(hasIdentity, identityRequired);
+export const identifyCall = z
+  .object({ ...common, type: z.literal("identify"), traits: jsonObject.optional().nullable() })
+  .refine(hasIdentity, identityRequired);
+export const trackCall = z
+  .object({
+    ...common,
+    type: z.literal("track"),
+    event: text(200).refine((value) => value.trim() !== "", "must not be empty"),
+    properties: jsonObject.optional().nullable(),
+  })
+  .refine(hasIdentity, identityRequired);
+/** page and screen calls differ only in their type. */
+const viewCall = <T extends "page" | "screen">(type: T) =>
+  z
+    .object({
+      ...common,
+      type: z.literal(type),
+      name: text(500).optional().nullable(),
+      category: text(200).optional().nullable(),
+      properties: jsonObject.optional().nullable(),
+    })
+    .refine(hasIdentity, identityRequired);
+export const pageCall = viewCall("page");
+export const screenCall = viewCall("screen");
+export const groupCall = z
+  .object({ ...common, type: z.literal("group"), groupId: id, traits: jsonObject.optional().nullable() })
+  .refine(hasIdentity, identityRequired);
+export const aliasCall = z
+  .object({ ...common, type: z.literal("alias"), previousId: id })
+  .refine(hasIdentity, identityRequired);
 
 export const callTypes = ["identify", "track", "page", "screen", "group", "alias"] as const;
 export type CallType = (typeof callTypes)[number];
