@@ -1,3 +1,4 @@
+import { CustomerSearchDialog } from "@/components/customers/customer-search-dialog";
 import { AppFrame } from "@/components/shell/app-frame";
 import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
 import { NowProvider } from "@/components/ui/now-provider";
@@ -15,6 +16,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         {children}
       </AppFrame>
       <ShortcutsDialog />
+      <CustomerSearchDialog />
     </NowProvider>
   );
 }

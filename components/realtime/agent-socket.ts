@@ -7,6 +7,8 @@ export type SyncResponse = { messages?: MessageView[]; error?: string };
 type AgentClientEvents = {
   "ticket:watch": (ticketId: string) => void;
   "ticket:unwatch": (ticketId: string) => void;
+  "customer:watch": (customerId: string) => void;
+  "customer:unwatch": (customerId: string) => void;
   "ticket:sync": (request: { ticketId: string; afterSeq: number }, ack: (response: SyncResponse) => void) => void;
 };
 

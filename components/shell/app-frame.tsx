@@ -2,7 +2,8 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { MenuIcon } from "@/components/ui/icons";
+import { openCustomerSearch } from "@/components/customers/customer-search-dialog";
+import { MenuIcon, SearchIcon } from "@/components/ui/icons";
 import type { UserRole } from "@/lib/users/user-roles";
 import { AppNav } from "./app-nav";
 
@@ -56,7 +57,15 @@ export function AppFrame({ user, showSettings, children }: Props) {
           <MenuIcon className="size-5" />
           <span className="sr-only">Menu</span>
         </button>
-        <span className="text-sm font-semibold tracking-tight">Touchbase</span>
+        <span className="flex-1 text-sm font-semibold tracking-tight">Touchbase</span>
+        <button
+          type="button"
+          onClick={openCustomerSearch}
+          className="inline-flex size-10 items-center justify-center rounded-md hover:bg-zinc-800"
+        >
+          <SearchIcon className="size-5" />
+          <span className="sr-only">Find customer</span>
+        </button>
       </header>
       {navOpen && <div aria-hidden className="fixed inset-0 z-30 bg-zinc-900/50 md:hidden" onClick={closeNav} />}
       <AppNav id="app-nav" user={user} showSettings={showSettings} drawerOpen={navOpen} onCloseDrawer={closeNav} />

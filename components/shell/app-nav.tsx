@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { CustomerSearchButton } from "@/components/customers/customer-search-button";
 import { ConnectionIndicator } from "@/components/realtime/connection-indicator";
 import { CloseIcon, InboxIcon, SettingsIcon } from "@/components/ui/icons";
 import { roleLabels, type UserRole } from "@/lib/users/user-roles";
@@ -53,6 +54,7 @@ export function AppNav({ id, user, showSettings, drawerOpen, onCloseDrawer }: Pr
         </button>
       </div>
       <nav aria-label="Main" className="flex flex-col gap-0.5 px-2">
+        <CustomerSearchButton />
         {links.map(({ href, label, icon: Glyph, active }) => (
           <Link
             key={href}

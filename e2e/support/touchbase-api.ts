@@ -12,13 +12,18 @@ export class TouchbaseApi {
     return { authorization: `Bearer ${this.key}` };
   }
 
-  async createTicket(input: { subject: string; customerEmail: string; body: string }): Promise<TicketWithMessages> {
+  async createTicket(input: {
+    subject: string;
+    customerEmail: string;
+    customerName?: string;
+    body: string;
+  }): Promise<TicketWithMessages> {
     const response = await this.request.post("/api/v1/tickets", {
       headers: this.headers,
       data: {
         subject: input.subject,
         channel: "email",
-        customer: { email: input.customerEmail, name: "E2E Customer" },
+        customer: { email: input.customerEmail, name: input.customerName ?? "E2E Customer" },
         message: { body: input.body },
       },
     });

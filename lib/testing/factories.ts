@@ -4,7 +4,18 @@ import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/password";
 import { userActor } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
-import { channels, users, type ApiKey, type ApiKeyScope, type ChannelKind, type User, type UserRole } from "@/lib/db/schema";
+import {
+  channels,
+  customerIdentities,
+  customers,
+  users,
+  type ApiKey,
+  type ApiKeyScope,
+  type ChannelKind,
+  type Customer,
+  type User,
+  type UserRole,
+} from "@/lib/db/schema";
 import type { EmailChannel } from "@/lib/channels/email/email-channels";
 import type { EmailChannelSettings } from "@/lib/channels/email/email-channel-config";
 import { createTicket } from "@/lib/tickets/create-ticket";
@@ -83,4 +94,29 @@ export async function createTestEmailChannel(settings: Partial<EmailChannelSetti
     })
     .returning();
   return channel as EmailChannel;
+}
+
+/** A word of letters only, unique to its caller: for names that typo-tolerant search must tell apart. */
+export function uniqueWord(prefix = ""): string {
+  return prefix + [...uniqueSuffix()].map((c) => "abcdefghijklmnop"[parseInt(c, 16)]).join("");
+}
+
+/** A customer with an identity for each of its email, phone and external id. */
+export async function createTestCustomer(
+  options: { name?: string | null; email?: string; phone?: string; externalId?: string } = {},
+): Promise<Customer> {
+  const email = options.email ?? uniqueEmail("customer");
+  return db().transaction(async (tx) => {
+    const [customer] = await tx
+      .insert(customers)
+      .values({ name: options.name === undefined ? "Test Customer" : options.name, email, phone: options.phone ?? null })
+      .returning();
+    const identities = [
+      { kind: "email" as const, value: email },
+      ...(options.phone ? [{ kind: "phone" as const, value: options.phone }] : []),
+      ...(options.externalId ? [{ kind: "external_id" as const, value: options.externalId }] : []),
+    ];
+    await tx.insert(customerIdentities).values(identities.map((identity) => ({ ...identity, customerId: customer!.id })));
+    return customer!;
+  });
 }

@@ -65,6 +65,8 @@ export type TicketListFilter = {
   assigneeId?: string;
   /** Only tickets whose caller waits for a call back. */
   callBack?: boolean;
+  /** One customer's tickets (their page lists them). */
+  customerId?: string;
   cursor?: TicketCursor;
   limit: number;
 };
@@ -87,6 +89,7 @@ export async function listTicketSummaries(
   if (filter.assigneeId === "none") conditions.push(isNull(tickets.assigneeId));
   else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
   if (filter.callBack) conditions.push(isNotNull(tickets.callBackRequestedAt));
+  if (filter.customerId) conditions.push(eq(tickets.customerId, filter.customerId));
   if (filter.cursor) {
     const at = sql`${filter.cursor.lastMessageAt}::timestamptz`;
     conditions.push(

@@ -32,6 +32,8 @@ export const companies = pgTable(
   (t) => [
     uniqueIndex("companies_domain_key").on(t.domain).where(sql`${t.domain} is not null`),
     uniqueIndex("companies_group_id_key").on(t.groupId).where(sql`${t.groupId} is not null`),
+    // Customer search finds a company's people by any part of its name.
+    index("companies_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 
@@ -57,6 +59,8 @@ export const customers = pgTable(
   (t) => [
     index("customers_created_at_idx").on(t.createdAt),
     index("customers_company_idx").on(t.companyId).where(sql`${t.companyId} is not null`),
+    // Customer search (lib/customers/search-customers.ts): names by any part, typos aside.
+    index("customers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 
@@ -85,6 +89,8 @@ export const customerIdentities = pgTable(
   (t) => [
     uniqueIndex("customer_identities_kind_value_key").on(t.kind, t.value),
     index("customer_identities_customer_idx").on(t.customerId),
+    // Customer search by any part of an email, phone or external id.
+    index("customer_identities_value_trgm_idx").using("gin", t.value.op("gin_trgm_ops")),
   ],
 );
 

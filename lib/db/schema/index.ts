@@ -8,3 +8,5 @@ export * from "./timeline";
 export * from "./idempotency-keys";
 export * from "./email";
 export * from "./phone-calls";
+export * from "./customer-lookups";
+export * from "./customer-search";

@@ -1,0 +1,30 @@
+"use server";
+
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/current-user";
+import { canReadCustomers } from "@/lib/auth/permissions";
+import { userActor } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+import { forbidden } from "@/lib/errors";
+import { timelineFamilies } from "@/lib/timeline/timeline-constants";
+import { readCustomerTimeline } from "@/lib/timeline/timeline-queries";
+import { runAction } from "../../run-action";
+
+const timelineRequest = z.object({
+  customerId: z.uuid("Unknown customer"),
+  family: z.enum(timelineFamilies).nullable(),
+  cursor: z.string().max(500).nullable(),
+});
+
+/** A page of a customer's timeline, for "Load more" and for the family filter. */
+export async function loadTimeline(customerId: unknown, family: unknown, cursor: unknown) {
+  return runAction(async () => {
+    const user = await requireUser();
+    if (!canReadCustomers(userActor(user))) throw forbidden();
+    const input = timelineRequest.parse({ customerId, family, cursor });
+    return readCustomerTimeline(db(), input.customerId, {
+      family: input.family ?? undefined,
+      cursor: input.cursor ?? undefined,
+    });
+  });
+}
