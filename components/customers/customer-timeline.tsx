@@ -124,16 +124,14 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
     <li className="flex gap-3 border-b border-zinc-100 px-3 py-2.5 last:border-b-0">
       <FamilyIcon family={item.family} />
       <div className="min-w-0 flex-1">
-        <p className="break-words text-sm text-zinc-900">
-          {internal && <span className="mr-1 rounded bg-amber-100 px-1 text-[11px] font-medium text-amber-800">Internal note</span>}
-          {item.ticketId ? (
-            <Link href={`/tickets/${item.ticketId}`} className="hover:text-indigo-600 hover:underline">
-              {item.title}
-            </Link>
-          ) : (
-            item.title
-          )}
-        </p>
+        {item.ticketId ? (
+          <Link href={`/tickets/${item.ticketId}`} className="block break-words text-sm text-zinc-900 hover:text-indigo-600 hover:underline">
+            {internal && <InternalBadge />}
+            {item.title}
+          </Link>
+        ) : (
+          <p className="break-words text-sm text-zinc-900">{item.title}</p>
+        )}
         <p className="text-xs text-zinc-500">
           {familyLabels[item.family]} · {item.type} · <RelativeTime iso={item.occurredAt} />
         </p>
@@ -153,4 +151,8 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
       </div>
     </li>
   );
+}
+
+function InternalBadge() {
+  return <span className="mr-1 rounded bg-amber-100 px-1 text-[11px] font-medium text-amber-800">Internal note</span>;
 }

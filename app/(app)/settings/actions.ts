@@ -12,6 +12,7 @@ import { createChannelForm } from "@/lib/channels/channel.validation";
 import { presentChannel } from "@/lib/channels/channel-views";
 import { createChannel } from "@/lib/channels/create-channel";
 import { listChannels } from "@/lib/channels/list-channels";
+import { customerLookupsPageSize, listCustomerLookups } from "@/lib/customers/list-customer-lookups";
 import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import { createApiKeyInput, revokeApiKeyInput } from "@/lib/settings/api-key.validation";
@@ -105,5 +106,14 @@ export async function loadAuditLogAction(raw: unknown) {
     const { cursor } = z.object({ cursor: keysetCursorParam }).parse(raw);
     const page = await listAuditLog(db(), { limit: auditLogPageSize, cursor });
     return { entries: page.entries, nextCursor: page.nextCursor && encodeKeysetCursor(page.nextCursor) };
+  });
+}
+
+export async function loadCustomerLookupsAction(raw: unknown) {
+  return runAction(async () => {
+    await requireAdmin();
+    const { cursor } = z.object({ cursor: keysetCursorParam }).parse(raw);
+    const page = await listCustomerLookups(db(), { limit: customerLookupsPageSize, cursor });
+    return { lookups: page.lookups, nextCursor: page.nextCursor && encodeKeysetCursor(page.nextCursor) };
   });
 }

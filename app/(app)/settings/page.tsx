@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { AuditLogSection } from "@/components/settings/audit-log-section";
+import { CustomerLookupsSection } from "@/components/settings/customer-lookups-section";
 import { ChannelsSection } from "@/components/settings/channels-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
@@ -13,6 +14,7 @@ import { presentChannel } from "@/lib/channels/channel-views";
 import { listChannels } from "@/lib/channels/list-channels";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
+import { customerLookupsPageSize, listCustomerLookups } from "@/lib/customers/list-customer-lookups";
 import { db } from "@/lib/db/client";
 import { listOutboundEmails } from "@/lib/settings/list-outbound-emails";
 import { listTeammates } from "@/lib/users/list-teammates";
@@ -26,12 +28,13 @@ export default async function SettingsPage() {
   // should learn why.
   if (!canManageSettings(userActor(user))) forbidden();
 
-  const [keys, team, outbox, channels, audit] = await Promise.all([
+  const [keys, team, outbox, channels, audit, lookups] = await Promise.all([
     listApiKeys(db()),
     listTeammates(db()),
     listOutboundEmails(db(), { limit: outboxLimit }),
     listChannels(db()),
     listAuditLog(db(), { limit: auditLogPageSize }),
+    listCustomerLookups(db(), { limit: customerLookupsPageSize }),
   ]);
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
@@ -42,6 +45,9 @@ export default async function SettingsPage() {
       <OutboxSection emails={outbox} />
       <AuditLogSection
         initialPage={{ entries: audit.entries, nextCursor: audit.nextCursor && encodeKeysetCursor(audit.nextCursor) }}
+      />
+      <CustomerLookupsSection
+        initialPage={{ lookups: lookups.lookups, nextCursor: lookups.nextCursor && encodeKeysetCursor(lookups.nextCursor) }}
       />
     </div>
   );

@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { loadCustomerLookupsAction } from "@/app/(app)/settings/actions";
+import { FormError } from "@/components/ui/form-error";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { CustomerLookupView } from "@/lib/customers/list-customer-lookups";
+import { EmptyState, SettingsCell, SettingsRow, SettingsSection, SettingsTable, type Column } from "./settings-section";
+
+const columns: Column[] = [{ label: "When" }, { label: "Who" }, { label: "Customer" }];
+
+export type CustomerLookupsPage = { lookups: CustomerLookupView[]; nextCursor: string | null };
+
+export function CustomerLookupsSection({ initialPage }: { initialPage: CustomerLookupsPage }) {
+  const [lookups, setLookups] = useState(initialPage.lookups);
+  const [cursor, setCursor] = useState(initialPage.nextCursor);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function loadMore() {
+    if (!cursor) return;
+    setPending(true);
+    setError(null);
+    try {
+      const result = await loadCustomerLookupsAction({ cursor });
+      if (!result.ok) return setError(result.error);
+      setLookups((shown) => [...shown, ...result.data.lookups]);
+      setCursor(result.data.nextCursor);
+    } catch {
+      setError("Could not reach Touchbase. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <SettingsSection
+      id="customer-lookups"
+      title="Customer lookups"
+      description="Every time someone with the Staff role opened a customer's page (from search or a link), newest first."
+    >
+      {lookups.length === 0 ? (
+        <EmptyState>No staff member has looked a customer up yet.</EmptyState>
+      ) : (
+        <SettingsTable label="Customer lookups" columns={columns}>
+          {lookups.map((lookup) => (
+            <SettingsRow key={lookup.id}>
+              <SettingsCell className="order-2 text-right text-xs whitespace-nowrap md:order-none md:text-left">
+                <RelativeTime iso={lookup.createdAt} />
+              </SettingsCell>
+              <SettingsCell className="order-1 font-medium md:order-none md:font-normal">{lookup.user.name}</SettingsCell>
+              <SettingsCell wide className="order-3 md:order-none">
+                {/* No prefetch: an admin's page load must not open every customer listed. */}
+                <Link href={`/customers/${lookup.customer.id}`} prefetch={false} className="text-indigo-700 hover:underline">
+                  {lookup.customer.name || lookup.customer.email || "Unknown customer"}
+                </Link>
+              </SettingsCell>
+            </SettingsRow>
+          ))}
+        </SettingsTable>
+      )}
+      <FormError message={error} />
+      {cursor && (
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => void loadMore()}
+          className="self-start rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50 disabled:opacity-60"
+        >
+          {pending ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </SettingsSection>
+  );
+}
