@@ -10,6 +10,9 @@ if (!process.env.DATABASE_URL || !process.env.AUTH_SECRET) {
 }
 
 const port = Number(process.env.E2E_PORT ?? 3200);
+// The app's SMTP listener, and the sink e2e/email.spec.ts starts for the app's outgoing mail.
+export const e2eSmtpPort = port + 1000;
+export const e2eSinkPort = port + 1100;
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = "/usr/bin/chromium";
 
@@ -60,9 +63,10 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATABASE_URL: process.env.DATABASE_URL,
       AUTH_SECRET: process.env.AUTH_SECRET,
-      // Mail stays in the outbox table, where the tests read it.
-      SMTP_URL: "",
-      SMTP_PORT: "0",
+      // Outgoing mail goes to a sink the email spec starts; while no sink runs, it waits in
+      // the outbox table ("retrying"), where the other specs read it.
+      SMTP_URL: `smtp://127.0.0.1:${e2eSinkPort}`,
+      SMTP_PORT: String(e2eSmtpPort),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

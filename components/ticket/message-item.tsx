@@ -1,6 +1,8 @@
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LockIcon, PhoneIcon } from "@/components/ui/icons";
 import type { MessageView } from "@/lib/tickets/ticket-views";
+import { DeliveryStatus } from "./delivery-status";
+import { EmailHtmlFrame } from "./email-html-frame";
 
 export function authorName(message: Pick<MessageView, "author" | "direction">): string {
   if (message.author) return message.author.name || message.author.email || "Unknown";
@@ -23,13 +25,17 @@ function lookOf(message: Pick<MessageView, "kind" | "direction">): Look {
 }
 
 type Props = {
-  message: Pick<MessageView, "kind" | "direction" | "author" | "bodyText" | "createdAt">;
+  message: Pick<MessageView, "kind" | "direction" | "author" | "bodyText" | "createdAt"> &
+    Partial<Pick<MessageView, "bodyHtml" | "deliveryState" | "deliveryError">>;
   /** Shown for optimistic copies instead of the time. */
   status?: React.ReactNode;
   pending?: boolean;
 };
 
-/** One message of a conversation. Bodies are plain text: sender HTML is never rendered. */
+/**
+ * One message of a conversation. Text is rendered as text; a customer's HTML mail (already
+ * sanitized on the server) only inside a sandboxed frame.
+ */
 export function MessageItem({ message, status, pending }: Props) {
   const look = lookOf(message);
   const author = authorName(message);
@@ -60,8 +66,13 @@ export function MessageItem({ message, status, pending }: Props) {
           <span className="font-medium text-zinc-800">{author}</span>
           <span className="text-zinc-600">·</span>
           {status ?? <RelativeTime iso={message.createdAt} className="text-zinc-600" />}
+          {message.deliveryState && <DeliveryStatus state={message.deliveryState} error={message.deliveryError ?? null} />}
         </header>
-        <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{message.bodyText}</p>
+        {message.bodyHtml && message.direction === "in" ? (
+          <EmailHtmlFrame html={message.bodyHtml} title={`Mail from ${author}`} />
+        ) : (
+          <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{message.bodyText}</p>
+        )}
       </article>
     </li>
   );

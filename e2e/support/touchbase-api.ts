@@ -45,4 +45,10 @@ export class TouchbaseApi {
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()) as MessageView;
   }
+
+  async createEmailChannel(input: { name: string; address: string }): Promise<{ id: string; address: string }> {
+    const response = await this.request.post("/api/v1/channels", { headers: this.headers, data: { kind: "email", ...input } });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as { id: string; address: string };
+  }
 }

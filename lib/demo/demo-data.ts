@@ -133,3 +133,10 @@ export const demoTickets: DemoTicket[] = [
     messages: [{ from: "customer", body: "Please stop sending me the weekly newsletter. Thanks.", minutesAgo: 25 }],
   },
 ];
+
+/** The demo's email inbox: mail to this address over SMTP (port 2525) opens a ticket. */
+export const demoEmailChannel = {
+  address: "support@demo.touchbase.test",
+  displayName: "Touchbase Demo Support",
+  signature: "The Touchbase demo team",
+};

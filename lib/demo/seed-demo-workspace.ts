@@ -2,9 +2,9 @@ import { count, eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { findOrCreateCustomerByEmail } from "@/lib/customers/find-or-create-customer";
 import { db } from "@/lib/db/client";
-import { customers, messages, tickets, users, type ChannelKind, type TicketStatus } from "@/lib/db/schema";
+import { channels, customers, messages, tickets, users, type ChannelKind, type TicketStatus } from "@/lib/db/schema";
 import { appendMessage, type NewMessage } from "@/lib/tickets/append-message";
-import { demoCustomers, demoPassword, demoStaff, demoTickets } from "./demo-data";
+import { demoCustomers, demoEmailChannel, demoPassword, demoStaff, demoTickets } from "./demo-data";
 
 // Serialises two app processes starting on one empty database. A one-key lock: it cannot
 // collide with the two-key per-email sign-in locks that use the same first number.
@@ -27,6 +27,11 @@ export async function seedDemoWorkspaceIfEmpty(): Promise<{ email: string; passw
       .returning();
     const staffByKey = new Map(staff.map((user) => [user.email.split("@")[0]!, user]));
 
+    const [emailChannel] = await tx
+      .insert(channels)
+      .values({ kind: "email", name: "Support", settings: demoEmailChannel })
+      .returning();
+
     const customerByKey = new Map<string, typeof customers.$inferSelect>();
     for (const person of demoCustomers) {
       const customer = await findOrCreateCustomerByEmail(tx, person);
@@ -42,6 +47,7 @@ export async function seedDemoWorkspaceIfEmpty(): Promise<{ email: string; passw
         .values({
           subject: demo.subject,
           channel: demo.channel as ChannelKind,
+          channelId: demo.channel === "email" ? emailChannel!.id : null,
           status: demo.status as TicketStatus,
           customerId: customer.id,
           assigneeId: demo.assignee ? staffByKey.get(demo.assignee)!.id : null,

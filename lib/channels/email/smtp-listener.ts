@@ -2,11 +2,11 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
+import { maxMessageBytes } from "./email-limits";
 import { findEmailChannelForRecipient, type EmailChannel } from "./email-channels";
 import { processInBackground } from "./inbound-processing";
 import { acceptEmail } from "./receive-email";
 
-export const defaultMaxMessageBytes = 25 * 1024 * 1024;
 
 export type SmtpListenerOptions = { port: number; host?: string; maxMessageBytes?: number };
 
@@ -20,7 +20,7 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
  * No AUTH and no STARTTLS: it is meant for a relay or MX in front of it, or a private network.
  */
 export async function startSmtpListener(options: SmtpListenerOptions): Promise<{ port: number; close: () => Promise<void> }> {
-  const maxBytes = options.maxMessageBytes ?? defaultMaxMessageBytes;
+  const maxBytes = options.maxMessageBytes ?? maxMessageBytes;
   // Recipients accepted in each SMTP session, with the channel each reaches.
   const recipients = new Map<string, Map<string, EmailChannel>>();
 
