@@ -8,6 +8,7 @@ import { processStrandedInboundEmails } from "@/lib/channels/email/inbound-proce
 import { startSmtpListener } from "@/lib/channels/email/smtp-listener";
 import { allJobs } from "@/lib/jobs/all-jobs";
 import { startJobQueue } from "@/lib/jobs/job-queue";
+import { reportEventLoopDelay } from "@/lib/diagnostics/event-loop-delay";
 import { appUrl, authSecret, EnvError, getEnv } from "@/lib/env";
 import { applyTrustedProxy } from "@/lib/http/forwarded-request";
 import { errorCatalogue } from "@/lib/errors";
@@ -29,6 +30,7 @@ async function main() {
   process.once("SIGINT", () => void shutdown("SIGINT", 0));
   process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
 
+  if (env.EVENT_LOOP_REPORT_MS) cleanups.push(reportEventLoopDelay(env.EVENT_LOOP_REPORT_MS));
   const database = await openDatabaseServer();
   cleanups.push(() => database.stop());
   await migrateDatabase(database.url);

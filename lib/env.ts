@@ -22,6 +22,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Benchmarks: log the event loop's delay (p50/p99/max) every this many milliseconds.
+  EVENT_LOOP_REPORT_MS: z.coerce.number().int().min(100).optional(),
   // How many reverse proxies in front of the app add X-Forwarded-* headers. 0: none, and
   // those headers are ignored (anyone can send them).
   TRUST_PROXY: z.coerce

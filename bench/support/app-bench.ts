@@ -16,7 +16,11 @@ process.env.AUTH_SECRET = secret;
 
 let current: { app?: AppProcess; database?: BenchDatabase } = {};
 
-export async function startAppBench<T>(label: string, seed: (database: BenchDatabase) => Promise<T>): Promise<AppBench & { seeded: T }> {
+export async function startAppBench<T>(
+  label: string,
+  seed: (database: BenchDatabase) => Promise<T>,
+  options: { env?: Record<string, string> } = {},
+): Promise<AppBench & { seeded: T }> {
   const cpu = os.cpus();
   process.stdout.write(`bench:${label} on ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   const database = await provisionBenchDatabase(label);
@@ -35,6 +39,7 @@ export async function startAppBench<T>(label: string, seed: (database: BenchData
     port,
     databaseUrl: database.url,
     authSecret: secret,
+    env: options.env,
     onProgress: (event) => process.stdout.write(event === "building" ? " building first…" : "."),
   });
   current.app = app;
