@@ -11,7 +11,7 @@ const labels: Record<DeliveryState, string> = {
 
 /** Where a reply is on its way to the customer, as its channel reports it. */
 export function DeliveryStatus({ state, error }: { state: DeliveryState; error: string | null }) {
-  const tone = state === "failed" ? "text-red-700 font-medium" : state === "retrying" ? "text-amber-700" : "text-zinc-600";
+  const tone = state === "failed" ? "text-red-700 font-medium" : state === "retrying" ? "text-amber-800" : "text-zinc-600";
   return (
     <span className={`text-xs ${tone}`} data-delivery-state={state} title={error ?? undefined}>
       · {labels[state]}
