@@ -1,6 +1,7 @@
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LockIcon, PhoneIcon } from "@/components/ui/icons";
 import type { MessageView } from "@/lib/tickets/ticket-views";
+import { AttachmentList } from "./attachment-list";
 import { DeliveryStatus } from "./delivery-status";
 import { EmailHtmlFrame } from "./email-html-frame";
 
@@ -26,7 +27,7 @@ function lookOf(message: Pick<MessageView, "kind" | "direction">): Look {
 
 type Props = {
   message: Pick<MessageView, "kind" | "direction" | "author" | "bodyText" | "createdAt"> &
-    Partial<Pick<MessageView, "bodyHtml" | "deliveryState" | "deliveryError">>;
+    Partial<Pick<MessageView, "bodyHtml" | "deliveryState" | "deliveryError" | "attachments">>;
   /** Shown for optimistic copies instead of the time. */
   status?: React.ReactNode;
   pending?: boolean;
@@ -73,6 +74,7 @@ export function MessageItem({ message, status, pending }: Props) {
         ) : (
           <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{message.bodyText}</p>
         )}
+        <AttachmentList files={message.attachments ?? []} />
       </article>
     </li>
   );

@@ -31,7 +31,7 @@ const post = (channelId: string, body: string, options: { type?: string; withKey
     routeParams({ id: channelId }),
   );
 
-describe("POST /api/v1/channels/:id/inbound", () => {
+describe("POST /api/v1/channels/:id/inbound", { timeout: 60_000 }, () => {
   it("stores the raw message, answers 202 with the ticket, and a redelivery gets the same ticket", async () => {
     const channel = await createTestEmailChannel();
     const raw = message(channel.settings.address);

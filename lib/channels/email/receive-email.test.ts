@@ -1,13 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import MailComposer from "nodemailer/lib/mail-composer";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { customerIdentities, emailThreads, inboundEmails, messages, outboundEmails, tickets } from "@/lib/db/schema";
 import { createTestApiKey, createTestEmailChannel, uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/tickets/add-message";
 import { changeTicketStatus } from "@/lib/tickets/change-ticket-status";
 import type { EmailChannel } from "./email-channels";
+import { parseEmail } from "./parse-email";
 import { receiveEmail } from "./receive-email";
+
+// The parser's worker threads start on first use; on a loaded machine that takes seconds.
+beforeAll(() => parseEmail(Buffer.from("Subject: warm-up\r\n\r\nx")));
 
 type Mail = {
   from: string;
@@ -53,7 +57,7 @@ async function agentReply(ticketId: string, body = "We are on it.") {
   return outbox!;
 }
 
-describe("receiving email", () => {
+describe("receiving email", { timeout: 60_000 }, () => {
   it("opens a ticket for a new customer, found by email identity, with the mail's subject and text", async () => {
     const channel = await createTestEmailChannel();
     const customer = uniqueEmail("maria");

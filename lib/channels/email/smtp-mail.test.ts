@@ -6,6 +6,7 @@ import { inboundEmails, messages, outboundEmails, tickets } from "@/lib/db/schem
 import { closeJobQueue, startJobQueue } from "@/lib/jobs/job-queue";
 import { createTestApiKey, createTestEmailChannel, uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/tickets/add-message";
+import { parseEmail } from "./parse-email";
 import { parseMime } from "./parse-mime";
 import { sendEmailJob } from "./send-email-job";
 import { startSmtpListener } from "./smtp-listener";
@@ -21,6 +22,8 @@ let listener: Awaited<ReturnType<typeof startSmtpListener>>;
 let jobs: Awaited<ReturnType<typeof startJobQueue>>;
 
 beforeAll(async () => {
+  // The parser's worker threads start on first use; on a loaded machine that takes seconds.
+  await parseEmail(Buffer.from("Subject: warm-up\r\n\r\nx"));
   listener = await startSmtpListener({ port: 0, host: "127.0.0.1", maxMessageBytes: 200 * 1024 });
   jobs = await startJobQueue(process.env.DATABASE_URL!, [sendEmailJob], { pollingIntervalSeconds: 0.5 });
 });
@@ -34,7 +37,7 @@ afterAll(async () => {
 const client = () =>
   nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true, tls: { rejectUnauthorized: false } });
 
-async function eventually<T>(read: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(read: () => Promise<T | undefined | null | false>, timeoutMs = 40_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -44,7 +47,7 @@ async function eventually<T>(read: () => Promise<T | undefined | null | false>, 
   }
 }
 
-describe("the SMTP listener", () => {
+describe("the SMTP listener", { timeout: 60_000 }, () => {
   it("accepts mail for a channel address and its plus-tags, and opens a ticket", async () => {
     const channel = await createTestEmailChannel();
     const messageId = `<${uniqueSuffix()}@customer.example>`;
