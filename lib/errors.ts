@@ -13,6 +13,8 @@ export const errorCatalogue = {
   client_message_id_reused: 422,
   note_not_deliverable: 422,
   internal_error: 500,
+  // Too much at once on one resource (a ticket everyone writes to): retry in a moment.
+  busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -23,6 +23,10 @@ export function errorResponse(error: unknown, request: Request): Response {
       message: error.message,
       ...(error.details === undefined ? {} : { details: error.details }),
     };
+    if (error.code === "busy") {
+      logger.warn("api request refused: busy", { method: request.method, url: request.url, message: error.message });
+      return Response.json({ error: body }, { status: error.status, headers: { "retry-after": "1" } });
+    }
     if (error.status >= 500) logger.error("api request failed", { method: request.method, url: request.url, error });
     return Response.json({ error: body }, { status: error.status });
   }

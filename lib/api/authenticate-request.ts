@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { actorForApiKey } from "@/lib/auth/api-keys";
+import { cachedActorForApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -14,7 +14,7 @@ const unauthorized = () =>
 export async function authenticateRequest(request: Request): Promise<Actor> {
   const key = keyFromAuthorization(request.headers.get("authorization") ?? "");
   if (!key) throw unauthorized();
-  const actor = await actorForApiKey(db(), key);
+  const actor = await cachedActorForApiKey(db(), key);
   if (!actor) throw unauthorized();
   return actor;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import { db, inAmbientTransaction } from "@/lib/db/client";
+import { WaitingLine } from "@/lib/db/bounded-wait";
+import { db, inAmbientTransaction, poolSize, type Transaction } from "@/lib/db/client";
 import { idempotencyKeys, type IdempotencyKey } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -12,6 +13,14 @@ import { logger } from "@/lib/logger";
 const retention = sql`interval '24 hours'`;
 const maxKeyLength = 255;
 const pruneEveryMs = 10 * 60 * 1000;
+
+// Each idempotent request holds a pooled connection from its start (its transaction), even
+// while it waits for a busy ticket: at most half the pool may, so the rest stays for others.
+const idempotentRequests = WaitingLine.shared("idempotent requests", {
+  concurrency: Math.max(1, Math.floor(poolSize / 2)),
+  maxWaitMs: 10_000,
+  busyMessage: "Too many requests at once; retry in a moment with the same Idempotency-Key",
+});
 
 export type IdempotentCall = {
   /** Who sent the key: keys are unique per caller, e.g. `api_key:<id>`. */
@@ -76,59 +85,68 @@ export async function withIdempotency(
 ): Promise<Response> {
   pruneExpiredKeysNowAndThen();
   try {
-    return await inAmbientTransaction(async (tx) => {
-      const [lock] = await tx.execute<{ locked: boolean }>(
-        sql`select pg_try_advisory_xact_lock(hashtext(${call.scope}), hashtext(${call.key})) as locked`,
-      );
-      if (!lock?.locked) {
-        throw new AppError(
-          "idempotency_key_in_use",
-          "A request with this Idempotency-Key is still being processed; retry it once that one has answered",
-        );
-      }
-
-      const [stored] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.scope, call.scope),
-            eq(idempotencyKeys.key, call.key),
-            gt(idempotencyKeys.createdAt, sql`now() - ${retention}`),
-          ),
-        );
-      if (stored) {
-        if (stored.fingerprint !== call.fingerprint) {
-          throw new AppError(
-            "idempotency_key_reused",
-            "This Idempotency-Key was already used for a different request (another path or body); send a new key for a new request",
-          );
-        }
-        return replay(stored);
-      }
-
-      let response: Response;
-      try {
-        // A savepoint: a refusal undoes whatever the handler wrote before refusing.
-        response = await tx.transaction(() => run());
-      } catch (error) {
-        response = onError(error);
-      }
-      if (response.status >= 500 || response.status === 429) throw new NotKept(response);
-
-      const body = await response.text();
-      const row = { ...call, status: response.status, body };
-      await tx
-        .insert(idempotencyKeys)
-        .values(row)
-        // A row still there is older than the retention: the key starts over.
-        .onConflictDoUpdate({ target: [idempotencyKeys.scope, idempotencyKeys.key], set: { ...row, createdAt: sql`now()` } });
-      return new Response(body, { status: response.status, headers: response.headers });
-    });
+    return await idempotentRequests.run("all", () =>
+      inAmbientTransaction((tx) => runOnce(tx, call, run, onError)),
+    );
   } catch (error) {
     if (error instanceof NotKept) return error.response;
     throw error;
   }
+}
+
+async function runOnce(
+  tx: Transaction,
+  call: IdempotentCall,
+  run: () => Promise<Response>,
+  onError: (error: unknown) => Response,
+): Promise<Response> {
+  const [lock] = await tx.execute<{ locked: boolean }>(
+    sql`select pg_try_advisory_xact_lock(hashtext(${call.scope}), hashtext(${call.key})) as locked`,
+  );
+  if (!lock?.locked) {
+    throw new AppError(
+      "idempotency_key_in_use",
+      "A request with this Idempotency-Key is still being processed; retry it once that one has answered",
+    );
+  }
+
+  const [stored] = await tx
+    .select()
+    .from(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.scope, call.scope),
+        eq(idempotencyKeys.key, call.key),
+        gt(idempotencyKeys.createdAt, sql`now() - ${retention}`),
+      ),
+    );
+  if (stored) {
+    if (stored.fingerprint !== call.fingerprint) {
+      throw new AppError(
+        "idempotency_key_reused",
+        "This Idempotency-Key was already used for a different request (another path or body); send a new key for a new request",
+      );
+    }
+    return replay(stored);
+  }
+
+  let response: Response;
+  try {
+    // A savepoint: a refusal undoes whatever the handler wrote before refusing.
+    response = await tx.transaction(() => run());
+  } catch (error) {
+    response = onError(error);
+  }
+  if (response.status >= 500 || response.status === 429) throw new NotKept(response);
+
+  const body = await response.text();
+  const row = { ...call, status: response.status, body };
+  await tx
+    .insert(idempotencyKeys)
+    .values(row)
+    // A row still there is older than the retention: the key starts over.
+    .onConflictDoUpdate({ target: [idempotencyKeys.scope, idempotencyKeys.key], set: { ...row, createdAt: sql`now()` } });
+  return new Response(body, { status: response.status, headers: response.headers });
 }
 
 /** Thrown to roll the transaction back while still answering with the handler's response. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { apiKeys } from "@/lib/db/schema";
 import { createTestApiKey } from "@/lib/testing/factories";
-import { actorForApiKey, createApiKey, hashApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+import { actorForApiKey, cachedActorForApiKey, createApiKey, hashApiKey, listApiKeys, revokeApiKey } from "./api-keys";
 
 describe("API keys", () => {
   it("stores only a hash and a short prefix of a new key", async () => {
@@ -61,5 +61,14 @@ describe("API keys", () => {
     expect(activeAt).toBeGreaterThanOrEqual(0);
     expect(revokedAt).toBeGreaterThan(activeAt);
     expect(list[activeAt]).not.toHaveProperty("keyHash");
+  });
+});
+
+describe("cachedActorForApiKey", () => {
+  it("remembers a valid key, and forgets it the moment it is revoked", async () => {
+    const { key, apiKey } = await createApiKey(db(), { name: `cached ${Date.now()}`, createdById: null });
+    expect(await cachedActorForApiKey(db(), key)).toMatchObject({ id: apiKey.id });
+    await revokeApiKey(db(), apiKey.id);
+    expect(await cachedActorForApiKey(db(), key)).toBeNull();
   });
 });

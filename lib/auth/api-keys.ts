@@ -53,6 +53,32 @@ export async function actorForApiKey(q: Queryable, key: string): Promise<Actor |
   return { type: "api_key", id: apiKey.id, name: apiKey.name, scope: apiKey.scope };
 }
 
+// An integration sends its key with every request: looking it up for each one cost a
+// query (and a connection) per request. A key found valid is trusted for a few seconds;
+// revoking it forgets it at once on this node, and other nodes within that time.
+export const apiKeyCacheMs = 5_000;
+const maxCachedKeys = 1_000;
+const recentlyValid = new Map<string, { actor: Actor; until: number }>();
+
+/** `actorForApiKey` on the app's request path, remembering valid keys for `apiKeyCacheMs`. */
+export async function cachedActorForApiKey(q: Queryable, key: string): Promise<Actor | null> {
+  const hash = hashApiKey(key);
+  const cached = recentlyValid.get(hash);
+  if (cached && cached.until > Date.now()) return cached.actor;
+  const actor = await actorForApiKey(q, key);
+  if (!actor) {
+    recentlyValid.delete(hash);
+    return null;
+  }
+  if (recentlyValid.size >= maxCachedKeys) recentlyValid.clear();
+  recentlyValid.set(hash, { actor, until: Date.now() + apiKeyCacheMs });
+  return actor;
+}
+
+function forgetCachedApiKey(id: string): void {
+  for (const [hash, entry] of recentlyValid) if (entry.actor.id === id) recentlyValid.delete(hash);
+}
+
 export type ApiKeyListItem = Pick<ApiKey, "id" | "name" | "prefix" | "scope" | "createdAt" | "lastUsedAt" | "revokedAt">;
 
 export async function listApiKeys(q: Queryable): Promise<ApiKeyListItem[]> {
@@ -70,7 +96,6 @@ export async function listApiKeys(q: Queryable): Promise<ApiKeyListItem[]> {
     .orderBy(sql`${apiKeys.revokedAt} is not null`, sql`${apiKeys.createdAt} desc`);
 }
 
-/** Revokes a key at once; returns false when there is no such active key. */
 /** Revokes an active key; returns it, or null when there is no such active key. */
 export async function revokeApiKey(q: Queryable, id: string): Promise<{ id: string; name: string } | null> {
   const [revoked] = await q
@@ -78,5 +103,6 @@ export async function revokeApiKey(q: Queryable, id: string): Promise<{ id: stri
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id, name: apiKeys.name });
+  forgetCachedApiKey(id);
   return revoked ?? null;
 }

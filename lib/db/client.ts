@@ -9,7 +9,10 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** A query runner: the database itself or an open transaction. */
 export type Queryable = Database | Transaction;
 
-type Connection = { url: string; sql: postgres.Sql; db: Database };
+type Connection = { url: string; sql: postgres.Sql; db: Database; health?: postgres.Sql };
+
+/** Connections in the app's pool, unless connectDatabase is told otherwise. */
+export const poolSize = 10;
 
 // server.ts and the Next.js bundle load separate copies of this module in one process;
 // the connection lives on globalThis so both share one pool.
@@ -27,7 +30,7 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
     throw new Error("Already connected to another database");
   }
   const sql = postgres(url, {
-    max: options.max ?? 10,
+    max: options.max ?? poolSize,
     onnotice: () => {},
     connect_timeout: 10,
     connection: { application_name: "touchbase" },
@@ -59,10 +62,27 @@ export function databaseUrl(): string {
   return connected;
 }
 
+/**
+ * A connection of its own for the health check: behind a queue of app queries in the
+ * pool, a check would time out and call a busy node's database down.
+ */
+export function healthCheckConnection(): postgres.Sql {
+  db();
+  const connection = store.__touchbaseDatabase!;
+  connection.health ??= postgres(connection.url, {
+    max: 1,
+    onnotice: () => {},
+    connect_timeout: 3,
+    idle_timeout: 60,
+    connection: { application_name: "touchbase health" },
+  });
+  return connection.health;
+}
+
 export async function closeDatabase(): Promise<void> {
   const connection = store.__touchbaseDatabase;
   store.__touchbaseDatabase = undefined;
-  await connection?.sql.end({ timeout: 5 });
+  await Promise.all([connection?.sql.end({ timeout: 5 }), connection?.health?.end({ timeout: 5 })]);
 }
 
 /**

@@ -3,7 +3,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorColumns } from "@/lib/auth/actor";
 import { canWorkTickets } from "@/lib/auth/permissions";
 import { deliverToCustomer } from "@/lib/channels/registry";
+import { WaitingLine } from "@/lib/db/bounded-wait";
 import { db } from "@/lib/db/client";
+import { busyOnLockTimeout, limitLockWait } from "@/lib/db/lock-timeout";
 import { customers, messages, ticketEvents, tickets } from "@/lib/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
@@ -18,10 +20,31 @@ import type { MessageView } from "./ticket-views";
  * Retrying with the same clientMessageId returns the stored message instead of a copy;
  * the same id with another kind or body is refused, never answered with the first message.
  */
+const busyTicket = "This ticket is receiving too many messages at once; retry in a moment";
+
+// Writers to one ticket take turns on its row lock anyway: waiting for the turn here, before
+// taking a database connection, leaves the pool to everyone else during a pile-up.
+const ticketWriters = WaitingLine.shared("ticket writers", { concurrency: 1, maxWaitMs: 10_000, busyMessage: busyTicket });
+
 export async function addMessage(actor: Actor, ticketId: string, input: AddMessageInput): Promise<MessageView> {
   if (!canWorkTickets(actor)) throw forbidden();
 
-  const result = await db().transaction(async (tx) => {
+  const result = await ticketWriters
+    .run(ticketId, () => storeMessage(actor, ticketId, input))
+    .catch(busyOnLockTimeout(busyTicket));
+
+  const view = (await findMessageView(db(), result.messageId))!;
+  if (result.created) {
+    const summary = (await findTicketSummary(db(), ticketId))!;
+    publish({ type: "message.created", ticket: summary, message: view });
+  }
+  return view;
+}
+
+/** The message's one transaction; `created` is false when a retry found it stored. */
+function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput) {
+  return db().transaction(async (tx) => {
+    await limitLockWait(tx, 5_000);
     const [current] = await tx
       .select({ ticket: tickets, customer: customers })
       .from(tickets)
@@ -60,11 +83,4 @@ export async function addMessage(actor: Actor, ticketId: string, input: AddMessa
     });
     return { messageId: message.id, created: true };
   });
-
-  const view = (await findMessageView(db(), result.messageId))!;
-  if (result.created) {
-    const summary = (await findTicketSummary(db(), ticketId))!;
-    publish({ type: "message.created", ticket: summary, message: view });
-  }
-  return view;
 }
