@@ -24,4 +24,27 @@ describe("environment", () => {
     const bad = parseEnv({ TRUST_PROXY: "true" });
     expect(!bad.success && bad.error).toContain("TRUST_PROXY: must be the number of trusted proxy hops");
   });
+
+  it("takes company sign-in whole or not at all, and password sign-in off only beside it", () => {
+    const company = {
+      OIDC_ISSUER: "https://login.acme.test",
+      OIDC_CLIENT_ID: "touchbase",
+      OIDC_CLIENT_SECRET: "secret",
+      OIDC_ALLOWED_DOMAINS: " Acme.test, acme.example ",
+    };
+    expect(parseEnv(company)).toMatchObject({
+      success: true,
+      env: { OIDC_ALLOWED_DOMAINS: ["acme.test", "acme.example"], OIDC_NAME: "your company", OIDC_DEFAULT_ROLE: "staff" },
+    });
+    expect(parseEnv({ ...company, PASSWORD_SIGN_IN: "off" }).success).toBe(true);
+
+    const half = parseEnv({ OIDC_ISSUER: company.OIDC_ISSUER, OIDC_CLIENT_ID: "touchbase" });
+    expect(half.success || half.error).toMatch(/OIDC_CLIENT_SECRET: required for company sign-in[\s\S]*OIDC_ALLOWED_DOMAINS: required/);
+    expect(parseEnv({ PASSWORD_SIGN_IN: "off" })).toMatchObject({ success: false, error: expect.stringContaining("PASSWORD_SIGN_IN") });
+    expect(parseEnv({ ...company, OIDC_ALLOWED_DOMAINS: "acme.test,*" })).toMatchObject({
+      success: false,
+      error: expect.stringContaining("OIDC_ALLOWED_DOMAINS.1: must be domains"),
+    });
+    expect(parseEnv({ ...company, OIDC_DEFAULT_ROLE: "admin" }).success).toBe(false);
+  });
 });

@@ -32,7 +32,34 @@ const envSchema = z.object({
     .min(0, "must be the number of trusted proxy hops (0-10)")
     .max(10, "must be the number of trusted proxy hops (0-10)")
     .default(0),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .transform((value) => value.split(",").map((domain) => domain.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be domains such as acme.com, separated by commas")).min(1))
+    .optional(),
+  OIDC_NAME: z.string().min(1).max(60).default("your company"),
+  OIDC_DEFAULT_ROLE: z.enum(["staff", "agent"], "must be staff or agent").default("staff"),
+  PASSWORD_SIGN_IN: z.enum(["on", "off"], "must be on or off").default("on"),
 });
+
+const oidcVariables = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ALLOWED_DOMAINS"] as const;
+
+/** Company sign-in is all or nothing: a half-configured provider is a mistake to report, not ignore. */
+function checkSignInMethods(values: z.output<typeof envSchema>): string[] {
+  const set = oidcVariables.filter((name) => values[name] !== undefined);
+  if (set.length > 0 && set.length < oidcVariables.length) {
+    return oidcVariables
+      .filter((name) => values[name] === undefined)
+      .map((name) => `  ${name}: required for company sign-in (${set.join(", ")} ${set.length === 1 ? "is" : "are"} set)`);
+  }
+  if (values.PASSWORD_SIGN_IN === "off" && set.length === 0) {
+    return ["  PASSWORD_SIGN_IN: can be off only when company sign-in (OIDC_*) is configured"];
+  }
+  return [];
+}
 
 export type Env = z.infer<typeof envSchema> & {
   dataDir: string;
@@ -53,6 +80,8 @@ export function parseEnv(
     return { success: false, error: `Invalid environment:\n${lines.join("\n")}` };
   }
   const values = parsed.data;
+  const problems = checkSignInMethods(values);
+  if (problems.length > 0) return { success: false, error: `Invalid environment:\n${problems.join("\n")}` };
   return {
     success: true,
     env: { ...values, dataDir: path.resolve(values.DATA_DIR), embeddedDatabase: !values.DATABASE_URL },

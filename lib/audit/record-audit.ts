@@ -4,6 +4,7 @@ import { auditLog } from "@/lib/db/schema";
 
 export type AuditAction =
   | "teammate.added"
+  | "teammate.joined"
   | "teammate.role_changed"
   | "teammate.deactivated"
   | "teammate.reactivated"

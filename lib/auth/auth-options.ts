@@ -1,10 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret } from "@/lib/env";
 import { signInWithPassword } from "./sign-in-with-password";
-import { signInUnavailableError, tooManySignInAttemptsError } from "./sign-in-errors";
 import { logger } from "@/lib/logger";
+import { oidcConfig, passwordSignInEnabled, type OidcConfig } from "./oidc-config";
+import { oidcSignInError, signInUnavailableError, tooManySignInAttemptsError } from "./sign-in-errors";
+import { findUserByOidcSubject, signInWithOidc } from "./sign-in-with-oidc";
 
 const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
 
@@ -31,29 +34,37 @@ export function authOptions(): NextAuthOptions {
     // database (lib/auth/current-user.ts), so deactivating someone takes effect at once.
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     pages: { signIn: "/login" },
-    providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
-          const parsed = credentials.safeParse(raw);
-          if (!parsed.success) return null;
-          const result = await signInWithPassword(parsed.data).catch((error: unknown) => {
-            // next-auth would put the message in the redirect URL: log it, show a code.
-            logger.error("sign-in failed", { error });
-            throw new Error(signInUnavailableError);
-          });
-          // A thrown message reaches signIn() as `error`; returning null always reads "CredentialsSignin".
-          if (result.outcome === "throttled") throw new Error(tooManySignInAttemptsError);
-          if (result.outcome === "wrong_credentials") return null;
-          return { id: result.user.id, email: result.user.email, name: result.user.name };
-        },
-      }),
-    ],
+    providers: signInProviders(),
     callbacks: {
       redirect: sameOriginRedirect,
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      async signIn({ account, profile }) {
+        const oidc = oidcConfig();
+        if (account?.provider !== oidcProviderId || !oidc) return true;
+        const claims = profile as OidcClaims | undefined;
+        const result = await signInWithOidc(
+          {
+            issuer: oidc.issuer,
+            subject: account.providerAccountId,
+            email: claims?.email,
+            emailVerified: claims?.email_verified === true || claims?.email_verified === "true",
+            name: claims?.name,
+          },
+          oidc,
+        ).catch((error: unknown) => {
+          logger.error("company sign-in failed", { error });
+          throw error;
+        });
+        // A path is where next-auth sends the browser: the login page says why.
+        return result.outcome === "signed_in" ? true : `/login?error=${oidcSignInError(result.reason)}`;
+      },
+      async jwt({ token, user, account }) {
+        const oidc = oidcConfig();
+        if (account?.provider === oidcProviderId && oidc) {
+          // The session names our user, never the provider's subject.
+          token.sub = (await findUserByOidcSubject(oidc.issuer, account.providerAccountId))?.id;
+        } else if (user) {
+          token.sub = user.id;
+        }
         return token;
       },
       session({ session, token }) {
@@ -61,4 +72,56 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+export const oidcProviderId = "oidc";
+
+type OidcClaims = { sub: string; email?: string; email_verified?: boolean | string; name?: string };
+
+function signInProviders(): Provider[] {
+  const oidc = oidcConfig();
+  return [
+    ...(passwordSignInEnabled() ? [passwordProvider()] : []),
+    ...(oidc ? [companyProvider(oidc)] : []),
+  ];
+}
+
+/**
+ * The company's OpenID Connect provider. next-auth (openid-client) checks the ID token's
+ * signature, issuer, audience and expiry, and the state, nonce and PKCE verifier of the
+ * round trip; a response that fails any of them never reaches the callbacks above.
+ */
+function companyProvider(oidc: OidcConfig): Provider {
+  return {
+    id: oidcProviderId,
+    name: oidc.name,
+    type: "oauth",
+    wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    authorization: { params: { scope: "openid email profile" } },
+    profile: (claims: OidcClaims) => ({ id: claims.sub, email: claims.email ?? null, name: claims.name ?? null }),
+  };
+}
+
+function passwordProvider(): Provider {
+  return CredentialsProvider({
+    name: "Email and password",
+    credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(raw) {
+      const parsed = credentials.safeParse(raw);
+      if (!parsed.success) return null;
+      const result = await signInWithPassword(parsed.data).catch((error: unknown) => {
+        // next-auth would put the message in the redirect URL: log it, show a code.
+        logger.error("sign-in failed", { error });
+        throw new Error(signInUnavailableError);
+      });
+      // A thrown message reaches signIn() as `error`; returning null always reads "CredentialsSignin".
+      if (result.outcome === "throttled") throw new Error(tooManySignInAttemptsError);
+      if (result.outcome === "wrong_credentials") return null;
+      return { id: result.user.id, email: result.user.email, name: result.user.name };
+    },
+  });
 }

@@ -3,3 +3,15 @@
 
 export const tooManySignInAttemptsError = "TooManySignInAttempts";
 export const signInUnavailableError = "SignInUnavailable";
+
+// Why company sign-in refused someone: the login page explains each.
+export const oidcSignInErrors = {
+  email_unverified: "CompanySignInEmailUnverified",
+  domain_not_allowed: "CompanySignInDomainNotAllowed",
+  deactivated: "CompanySignInDeactivated",
+  linked_elsewhere: "CompanySignInLinkedElsewhere",
+} as const;
+
+export function oidcSignInError(reason: keyof typeof oidcSignInErrors): string {
+  return oidcSignInErrors[reason];
+}

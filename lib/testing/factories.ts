@@ -33,14 +33,14 @@ export function uniqueEmail(label = "someone"): string {
 }
 
 export async function createTestUser(
-  options: { role?: UserRole; name?: string; active?: boolean; password?: string } = {},
+  options: { role?: UserRole; name?: string; email?: string; active?: boolean; password?: string } = {},
 ): Promise<{ user: User; password: string; actor: Actor }> {
   const role = options.role ?? "agent";
   const password = options.password ?? `pw-${uniqueSuffix()}`;
   const [user] = await db()
     .insert(users)
     .values({
-      email: uniqueEmail(role),
+      email: options.email ?? uniqueEmail(role),
       name: options.name ?? `Test ${role} ${uniqueSuffix()}`,
       role,
       active: options.active ?? true,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { AuditLogSection } from "@/components/settings/audit-log-section";
 import { CustomerLookupsSection } from "@/components/settings/customer-lookups-section";
+import { CompanySignInSection } from "@/components/settings/company-sign-in-section";
 import { ChannelsSection } from "@/components/settings/channels-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
@@ -10,6 +11,8 @@ import { TeamSection } from "@/components/settings/team-section";
 import { encodeKeysetCursor } from "@/lib/api/keyset-cursor";
 import { auditLogPageSize, listAuditLog } from "@/lib/audit/list-audit-log";
 import { listApiKeys } from "@/lib/auth/api-keys";
+import { oidcConfig, passwordSignInEnabled } from "@/lib/auth/oidc-config";
+import { appUrl } from "@/lib/env";
 import { presentChannel } from "@/lib/channels/channel-views";
 import { listChannels } from "@/lib/channels/list-channels";
 import { canManageSettings } from "@/lib/auth/permissions";
@@ -40,6 +43,11 @@ export default async function SettingsPage() {
     <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
       <h1 className="text-lg font-semibold">Settings</h1>
       <TeamSection initialTeam={team} currentUserId={user.id} />
+      <CompanySignInSection
+        config={oidcConfig()}
+        passwordSignIn={passwordSignInEnabled()}
+        redirectUrl={`${appUrl()}/api/auth/callback/oidc`}
+      />
       <ChannelsSection initialChannels={channels.map((channel) => presentChannel(channel, { reveal: false }))} />
       <ApiKeysSection initialKeys={keys.map(toApiKeyRow)} />
       <OutboxSection emails={outbox} />

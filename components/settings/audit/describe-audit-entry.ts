@@ -7,6 +7,8 @@ export function describeAuditEntry(entry: AuditLogView): string {
   switch (entry.action) {
     case "teammate.added":
       return `added ${target} as ${String(data.role)}`;
+    case "teammate.joined":
+      return `joined through company sign-in as ${String(data.role)}`;
     case "teammate.role_changed":
       return `changed ${target}'s role from ${String(data.from)} to ${String(data.to)}`;
     case "teammate.deactivated":

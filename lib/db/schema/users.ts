@@ -25,9 +25,16 @@ export const users = pgTable(
     // Set while the password is one an admin chose (lib/users/add-teammate.ts): the person
     // must pick their own before doing anything else.
     mustChangePassword: boolean().notNull().default(false),
+    // The company identity provider's stable id for this person (issuer + subject), set at
+    // their first company sign-in; their email may change there, this does not.
+    oidcIssuer: text(),
+    oidcSubject: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    uniqueIndex("users_oidc_identity_key").on(t.oidcIssuer, t.oidcSubject),
+  ],
 );
 
 export type User = typeof users.$inferSelect;
