@@ -33,7 +33,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             or with your password
           </p>
         )}
+        {params.reset === "1" && (
+          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-600/20">
+            Your password is changed. Sign in with the new one.
+          </p>
+        )}
         {withPassword && <LoginForm callbackUrl={callbackUrl} />}
+        {withPassword && (
+          <a href="/forgot-password" className="text-sm font-medium text-indigo-700 hover:text-indigo-600">
+            Forgot password?
+          </a>
+        )}
       </div>
     </AuthCard>
   );

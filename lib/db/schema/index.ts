@@ -10,3 +10,4 @@ export * from "./email";
 export * from "./phone-calls";
 export * from "./customer-lookups";
 export * from "./customer-search";
+export * from "./password-resets";

@@ -1,0 +1,44 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { passwordResets, users } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import type { ResetPasswordInput } from "./password-reset.validation";
+import { hashResetToken } from "./request-password-reset";
+
+const unusableLink = "This reset link has expired or was already used. Ask for a new one.";
+
+/**
+ * Sets a new password with a link from requestPasswordReset. The link is spent in the
+ * same transaction that changes the password, so two uses at once change it once.
+ */
+export async function resetPassword(input: ResetPasswordInput): Promise<{ email: string }> {
+  const passwordHash = await hashPassword(input.newPassword);
+  return db().transaction(async (tx) => {
+    const [reset] = await tx
+      .update(passwordResets)
+      .set({ usedAt: sql`now()` })
+      .where(
+        and(
+          eq(passwordResets.tokenHash, hashResetToken(input.token)),
+          isNull(passwordResets.usedAt),
+          gt(passwordResets.expiresAt, sql`now()`),
+        ),
+      )
+      .returning({ userId: passwordResets.userId });
+    if (!reset) throw new AppError("validation_failed", unusableLink, [{ path: "token", message: unusableLink }]);
+
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false })
+      .where(and(eq(users.id, reset.userId), eq(users.active, true)))
+      .returning({ email: users.email });
+    if (!user) throw new AppError("validation_failed", unusableLink, [{ path: "token", message: unusableLink }]);
+    // Every other link this person was sent is spent too.
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
+    return user;
+  });
+}
