@@ -30,7 +30,24 @@ const pages: Record<string, CheckedPage> = {
       return "/login";
     },
     ready: (page) => page.getByRole("button", { name: "Sign in", exact: true }),
-    mustShow: (page) => [page.getByLabel("Email"), page.getByLabel("Password")],
+    mustShow: (page) => [
+      page.getByLabel("Email"),
+      page.getByLabel("Password"),
+      page.getByRole("button", { name: "Sign in with Acme" }),
+      page.getByRole("link", { name: "Forgot password?" }),
+    ],
+  },
+  "forgot password": {
+    as: "nobody",
+    path: "/forgot-password",
+    ready: (page) => page.getByRole("heading", { name: "Forgot your password?" }),
+    mustShow: (page) => [page.getByLabel("Email"), page.getByRole("button", { name: "Send me a reset link" })],
+  },
+  "reset password": {
+    as: "nobody",
+    path: "/reset-password?token=an-example-token-from-a-reset-mail",
+    ready: (page) => page.getByRole("heading", { name: "Choose a new password" }),
+    mustShow: (page) => [page.getByLabel("New password", { exact: true }), page.getByRole("button", { name: "Set new password" })],
   },
   inbox: {
     as: "agent",
