@@ -21,6 +21,10 @@ type CheckedPage = {
   mustShow?: (page: Page) => Locator[];
 };
 
+// axe-core reads the whole page: Settings in a test database that every test adds
+// teammates to is long, and on a loaded two-core machine its check alone takes ~40 s.
+test.describe.configure({ timeout: 180_000 });
+
 const pages: Record<string, CheckedPage> = {
   "sign-in": {
     as: "nobody",
