@@ -70,6 +70,8 @@ test("a deactivated person stays out, and a password account is linked on a veri
 });
 
 test("forged or replayed answers from the identity provider are refused and change nothing", async ({ newPage }) => {
+  // Five round trips through the provider's pages.
+  test.setTimeout(300_000);
   for (const forgery of ["forge-audience", "forge-expired", "forge-nonce"]) {
     const email = `${forgery}-${uniqueSuffix()}@${testOidcDomain}`;
     const page = await newPage();
