@@ -4,6 +4,7 @@ import { findOrCreateCustomerByEmail } from "@/lib/customers/find-or-create-cust
 import { db } from "@/lib/db/client";
 import { channels, customers, messages, tickets, users, type ChannelKind, type TicketStatus } from "@/lib/db/schema";
 import { appendMessage, type NewMessage } from "@/lib/tickets/append-message";
+import { seedDemoPhoneChannel } from "./demo-phone-channel";
 import { demoCustomers, demoEmailChannel, demoPassword, demoStaff, demoTickets } from "./demo-data";
 
 // Serialises two app processes starting on one empty database. A one-key lock: it cannot
@@ -79,6 +80,7 @@ export async function seedDemoWorkspaceIfEmpty(): Promise<{ email: string; passw
         })
         .where(eq(tickets.id, ticket!.id));
     }
+    await seedDemoPhoneChannel(tx);
     return { email: demoStaff[0].email, password: demoPassword };
   });
 }

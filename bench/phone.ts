@@ -1,0 +1,72 @@
+import { phoneWebhookUrls } from "@/lib/channels/phone/phone-channel-config";
+import { SimulatedCall, signedTwilioRequest, type SimulatedWebhook } from "@/lib/channels/phone/twilio-simulator";
+import { createTestPhoneChannel, uniquePhoneNumber, type TestPhoneChannel } from "@/lib/testing/phone";
+import { cleanUpAppBench, onInterrupt, startAppBench, timedFetch } from "./support/app-bench";
+import { ms, percentileChart, summarize } from "./support/report";
+import { runBenchmark } from "./support/run-benchmark";
+
+// npm run bench:phone — Twilio's voice webhooks on the real server: 50 calls at once, each
+// played start to end as Twilio sends it (incoming call, answered, dial ended, completed;
+// every request signed), new calls as soon as one ends, for 20 s. Every call is a new
+// caller, so each incoming webhook finds or creates a customer and opens a ticket.
+// Target (issue 9): p95 ≤ 100 ms per webhook — a slow answer is dead air for the caller.
+
+const concurrentCalls = 50;
+const seconds = 20;
+const targetP95 = 100;
+
+async function main(): Promise<number> {
+  const { app, seeded: channel } = await startAppBench("phone", () => createTestPhoneChannel({ agentNumbers: ["+15555550101"] }));
+  const webhooks = phoneWebhookUrls(app.baseUrl, channel.id);
+  const latencies: Record<string, number[]> = { voice: [], status: [], dial: [] };
+  let failed = 0;
+  let calls = 0;
+
+  const send = async (kind: keyof typeof latencies, webhook: SimulatedWebhook) => {
+    const { url, init } = signedTwilioRequest(channel.authToken, webhook);
+    const answer = await timedFetch(url, init);
+    if (answer.status === 200) latencies[kind]!.push(answer.millis);
+    else failed += 1;
+  };
+  const playCall = async (target: TestPhoneChannel) => {
+    const call = new SimulatedCall({ accountSid: target.accountSid, webhooks, from: uniquePhoneNumber(), to: target.phoneNumber });
+    await send("voice", call.incoming());
+    await send("status", call.status("in-progress"));
+    await send("dial", call.dialEnded("completed", 60));
+    await send("status", call.status("completed", 62));
+    calls += 1;
+  };
+
+  // Warm-up: route code compiled, pools filled.
+  await Promise.all(Array.from({ length: 10 }, () => playCall(channel)));
+  for (const samples of Object.values(latencies)) samples.length = 0;
+  calls = 0;
+
+  const startedAt = performance.now();
+  const deadline = startedAt + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrentCalls }, async () => {
+      while (performance.now() < deadline) await playCall(channel);
+    }),
+  );
+  const took = (performance.now() - startedAt) / 1000;
+  const all = Object.values(latencies).flat();
+  const overall = summarize(all);
+  process.stdout.write(`\n${concurrentCalls} concurrent calls for ${seconds} s: ${calls} calls, ${all.length} webhooks\n`);
+  process.stdout.write(`${(all.length / took).toFixed(0)} webhook requests/s, ${(calls / took).toFixed(1)} calls/s\n\n`);
+  const rows = [
+    ...Object.entries(latencies).map(([kind, samples]) => ({ name: `${kind} webhook`, summary: summarize(samples), judged: false })),
+    { name: "all webhooks", summary: overall },
+  ];
+  process.stdout.write(`${percentileChart(rows, targetP95)}\n`);
+  process.stdout.write(`all webhooks: p50 ${ms(overall.p50)} ms, p95 ${ms(overall.p95)} ms (target ≤ ${targetP95} ms)\n`);
+  const problems = [
+    ...(overall.p95 > targetP95 ? [`p95 ${ms(overall.p95)} ms > ${targetP95} ms`] : []),
+    ...(failed ? [`${failed} webhooks not answered 200`] : []),
+  ];
+  process.stdout.write(problems.length ? `\nMISSES: ${problems.join("; ")}\n` : `\nMeets: p95 ${ms(overall.p95)} ms ≤ ${targetP95} ms\n`);
+  return problems.length ? 1 : 0;
+}
+
+onInterrupt(() => {});
+runBenchmark(main, cleanUpAppBench);
