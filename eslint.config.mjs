@@ -12,6 +12,9 @@ export default tseslint.config(
       "playwright-report/**",
       "drizzle/meta/**",
       "bench/results/**",
+      // The widget bundles built from widget/ (scripts/build-widget.ts).
+      "public/widget.js",
+      "public/widget/**",
       "next-env.d.ts",
     ],
   },

@@ -24,9 +24,9 @@ const nextConfig = {
   async headers() {
     return [
       {
-        // The staff app is never framed (clickjacking); the chat widget's iframe will get
-        // its own route with its own policy.
-        source: "/:path*",
+        // The staff app is never framed (clickjacking). The chat widget's iframe page sets
+        // its own policy: framed only by its channel's allowed origins.
+        source: "/((?!widget/frame).*)",
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
@@ -34,6 +34,11 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "same-origin" },
         ],
       },
+      // The loader is embedded by other websites; its bundles may be cached briefly.
+      ...["/widget.js", "/widget/panel.js"].map((source) => ({
+        source,
+        headers: [{ key: "Cache-Control", value: "public, max-age=300" }],
+      })),
     ];
   },
 };

@@ -3,6 +3,8 @@ import next from "next";
 import { closeDatabase, connectDatabase } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { ensureDemoChatChannel } from "@/lib/demo/demo-chat-channel";
+import { startDemoShop } from "@/lib/demo/demo-shop";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
 import { processStrandedInboundEmails } from "@/lib/channels/email/inbound-processing";
 import { startSmtpListener } from "@/lib/channels/email/smtp-listener";
@@ -101,9 +103,26 @@ async function main() {
   // Mail accepted before a crash but never processed.
   void processStrandedInboundEmails(0).catch((error: unknown) => logger.error("inbound mail sweep failed", { error }));
   logger.info(env.SMTP_URL ? "Sending mail through SMTP_URL" : "SMTP_URL is not set: outgoing mail stays in the outbox");
+  const shopUrl = database.embedded ? await openDemoShop(env) : null;
   logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
   logger.info(database.embedded ? `Database: embedded PostgreSQL in ${env.dataDir}` : "Database: DATABASE_URL");
   if (demo) logger.info(`Demo login: ${demo.email} / ${demo.password}`);
+  if (shopUrl) logger.info(`Demo shop with the chat widget (chat as a customer there, answer in the inbox): ${shopUrl}`);
+}
+
+/** The demo shop page on another port, so the widget runs on another origin, as on a real site. */
+async function openDemoShop(env: ReturnType<typeof getEnv>): Promise<string | null> {
+  const port = env.DEMO_SHOP_PORT ?? env.PORT + 1;
+  if (port === 0) return null;
+  await ensureDemoChatChannel([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  try {
+    const shop = await startDemoShop({ port, host: env.HOST, appUrl: appUrl() });
+    cleanups.push(shop.close);
+    return shop.url;
+  } catch (error) {
+    logger.warn(`The demo shop could not listen on port ${port} (set DEMO_SHOP_PORT to another port, or 0): ${String(error)}`);
+    return null;
+  }
 }
 
 let shuttingDown = false;

@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
 import { closeDatabase, connectDatabase } from "@/lib/db/client";
 import { startApp, type AppProcess } from "@/lib/testing/app-process";
 import { createTestApiKey, createTestUser } from "@/lib/testing/factories";
@@ -9,6 +7,7 @@ import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { provisionBenchDatabase, type BenchDatabase } from "./support/database";
 import { elapsed, freePort, histogram, ms, percentileChart, summarize, type Summary } from "./support/report";
 import { runBenchmark } from "./support/run-benchmark";
+import { openAgentSocket, openSockets } from "./support/sockets";
 
 // npm run bench:realtime — how soon a new ticket shows up in other staff members' open
 // inboxes: the real server (`npm start`, production build) on a fresh database, staff
@@ -31,24 +30,8 @@ process.env.AUTH_SECRET = secret;
 let database: BenchDatabase | null = null;
 let server: AppProcess | null = null;
 let interrupted = false;
-const openSockets: Socket[] = [];
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
-
-function openSocket(baseUrl: string, cookie: string): Promise<Socket> {
-  const socket = connect(`${baseUrl}/agents`, {
-    transports: ["websocket"],
-    extraHeaders: { cookie, origin: baseUrl },
-    reconnection: false,
-    forceNew: true,
-  });
-  openSockets.push(socket);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("socket did not connect in 10 s")), 10_000);
-    socket.once("connect", () => (clearTimeout(timer), resolve(socket)));
-    socket.once("connect_error", (error) => (clearTimeout(timer), reject(error)));
-  });
-}
 
 type Pending = { sentAt: number; deliveries: number[] };
 
@@ -84,7 +67,7 @@ async function main(): Promise<number> {
 
   const connectStartedAt = performance.now();
   const agentSockets = await Promise.all(
-    staff.map(async (user) => openSocket(baseUrl, `next-auth.session-token=${await encode({ token: { sub: user.id }, secret })}`)),
+    staff.map((user) => openAgentSocket(baseUrl, user.id, secret)),
   );
   process.stdout.write(`Connected ${agentSockets.length} staff sockets to /agents (websocket) in ${elapsed(connectStartedAt)}\n`);
 

@@ -43,6 +43,13 @@ const envSchema = z.object({
   OIDC_NAME: z.string().min(1).max(60).default("your company"),
   OIDC_DEFAULT_ROLE: z.enum(["staff", "agent"], "must be staff or agent").default("staff"),
   PASSWORD_SIGN_IN: z.enum(["on", "off"], "must be on or off").default("on"),
+  // Chat messages one IP address may send per minute through the widget, all its visitors
+  // together (an office behind one NAT is many visitors); new chats and connections per
+  // address are limited in proportion.
+  WIDGET_IP_RATE_LIMIT: z.coerce.number({ error: "must be a whole number" }).int().min(1).default(300),
+  // The demo shop page with the widget embedded, on another port so that it is another
+  // origin; only with the demo workspace (no DATABASE_URL). 0 turns it off.
+  DEMO_SHOP_PORT: z.coerce.number({ error: "must be a port number (0-65535)" }).int().min(0).max(65535).optional(),
 });
 
 const oidcVariables = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ALLOWED_DOMAINS"] as const;

@@ -12,6 +12,7 @@ export const errorCatalogue = {
   idempotency_key_reused: 422,
   client_message_id_reused: 422,
   note_not_deliverable: 422,
+  rate_limited: 429,
   internal_error: 500,
   // Too much at once on one resource (a ticket everyone writes to): retry in a moment.
   busy: 503,

@@ -29,6 +29,8 @@ const steps: Step[] = [
     needsDatabase: false,
     command: (_, extra) => ({ bin: bin("eslint"), args: ["--max-warnings=0", ...(extra.length ? extra : ["."])] }),
   },
+  // The widget's download budgets (`npm run size`): a build over budget fails the suite.
+  { name: "size", needsDatabase: false, command: () => ({ bin: bin("tsx"), args: ["scripts/widget-size.ts"] }) },
   {
     name: "unit",
     needsDatabase: true,

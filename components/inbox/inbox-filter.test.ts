@@ -9,6 +9,7 @@ const ticket = (overrides: Partial<TicketSummary>): TicketSummary => ({
   status: "open",
   priority: "normal",
   channel: "email",
+  channelId: null,
   tags: [],
   customer: { id: "c", name: "Maria", email: "maria@example.net" },
   assignee: null,

@@ -10,6 +10,8 @@ type AgentClientEvents = {
   "customer:watch": (customerId: string) => void;
   "customer:unwatch": (customerId: string) => void;
   "ticket:sync": (request: { ticketId: string; afterSeq: number }, ack: (response: SyncResponse) => void) => void;
+  "ticket:typing": (request: { ticketId: string; typing: boolean }) => void;
+  "ticket:read": (request: { ticketId: string; seq: number }) => void;
 };
 
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;

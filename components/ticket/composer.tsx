@@ -17,6 +17,8 @@ type Props = {
   onSend: (kind: ComposerMode, body: string) => Promise<string | null>;
   error: string | null;
   onError: (error: string | null) => void;
+  /** Called as a reply (never a note) is being written, for the chat's typing indicator. */
+  onTypingReply?: () => void;
 };
 
 const modes: { value: ComposerMode; label: string }[] = [
@@ -31,7 +33,7 @@ const modes: { value: ComposerMode; label: string }[] = [
  * mode instead of being typed into the next message (a note typed after a reply once went
  * to the customer that way).
  */
-export function Composer({ customerName, replyMedium, onSend, error, onError }: Props) {
+export function Composer({ customerName, replyMedium, onSend, error, onError, onTypingReply }: Props) {
   const id = useId();
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [draft, setDraft] = useState("");
@@ -158,7 +160,10 @@ export function Composer({ customerName, replyMedium, onSend, error, onError }: 
               ref={textarea}
               id={`${id}-message`}
               value={draft}
-              onChange={(event) => setDraft(event.target.value)}
+              onChange={(event) => {
+                setDraft(event.target.value);
+                if (!isNote) onTypingReply?.();
+              }}
               onKeyDown={onTextKeyDown}
               aria-describedby={`${id}-destination`}
               rows={3}

@@ -8,17 +8,25 @@ import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActionResult } from "@/app/(app)/action-result";
 import { replyMedium, replyVia } from "@/lib/channels/reply-medium";
+import type { ChatDetails } from "@/lib/channels/chat/chat-details";
 import type { TicketStatus } from "@/lib/tickets/ticket-constants";
 import type { TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
 import { TicketControls, type Teammate } from "./ticket-controls";
 import { TicketHeader } from "./ticket-header";
+import { useChatActivity } from "./use-chat-activity";
 import { useTicketMessages } from "./use-ticket-messages";
 
-type Props = { ticket: TicketWithMessages; teammates: Teammate[]; currentUser: { id: string; name: string } };
+type Props = {
+  ticket: TicketWithMessages;
+  teammates: Teammate[];
+  currentUser: { id: string; name: string };
+  /** For chat tickets: the visitor's page and read receipt. */
+  chat: ChatDetails | null;
+};
 
-export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Props) {
+export function TicketWorkspace({ ticket: initial, teammates, currentUser, chat: initialChat }: Props) {
   const { messages: initialMessages, ...initialSummary } = initial;
   const [ticket, setTicket] = useState<TicketSummary>(initialSummary);
   const [controlError, setControlError] = useState<string | null>(null);
@@ -27,6 +35,7 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
   const detailsId = useId();
   const conversation = useTicketMessages(initial.id, initialMessages, currentUser.id, replyVia(ticket));
   const customerName = ticket.customer.name || ticket.customer.email || "the customer";
+  const chat = useChatActivity(initial.id, initialChat, conversation.messages);
 
   useAgentEvent("ticket:changed", (changed) => {
     if (changed.id !== ticket.id) return;
@@ -76,12 +85,18 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
             self={currentUser}
             onRetry={(pending) => void retry(pending)}
           />
+          {chat.isChat && (
+            <p role="status" className="min-h-6 px-6 text-xs text-zinc-500">
+              {chat.visitorTyping ? `${customerName} is typing…` : chat.seenByVisitor ? "Seen by the customer" : ""}
+            </p>
+          )}
           <Composer
             customerName={customerName}
             replyMedium={replyMedium(ticket)}
             onSend={conversation.send}
             error={composerError}
             onError={setComposerError}
+            onTypingReply={chat.onTypingReply}
           />
         </section>
         {/* First on phones, between the header and the conversation; a column on the right from md up. */}
@@ -109,6 +124,19 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
             <Detail term="Customer">{ticket.customer.name || "—"}</Detail>
             <Detail term="Email">{ticket.customer.email || "No email address"}</Detail>
             <Detail term="Channel">{channelLabels[ticket.channel]}</Detail>
+            {chat.isChat && (
+              <Detail term="Current page">
+                {chat.page ? (
+                  // Opened in a new tab: the address comes from the visitor's browser.
+                  <a href={safeHref(chat.page.url)} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 underline">
+                    {chat.page.title || chat.page.url}
+                  </a>
+                ) : (
+                  "Unknown"
+                )}
+              </Detail>
+            )}
+            {initialChat?.notifyEmail && <Detail term="Answer also by email to">{initialChat.notifyEmail}</Detail>}
             <Detail term="Opened">
               <RelativeTime iso={ticket.createdAt} />
             </Detail>
@@ -118,6 +146,11 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser }: Pro
       </div>
     </div>
   );
+}
+
+/** Only web addresses become links; anything else (javascript:, data:) is not followed. */
+function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 function Detail({ term, children }: { term: string; children: React.ReactNode }) {

@@ -31,6 +31,13 @@ export class TouchbaseApi {
     return (await response.json()) as TicketWithMessages;
   }
 
+  /** A chat channel for a website; the answer carries the widget key and the identity secret. */
+  async createChatChannel(input: { name: string; allowedOrigins: string[] } & Record<string, unknown>) {
+    const response = await this.request.post("/api/v1/channels", { headers: this.headers, data: { kind: "chat", ...input } });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as { id: string; widgetKey: string; identitySecret: string; snippet: string };
+  }
+
   async getTicket(id: string): Promise<TicketWithMessages> {
     const response = await this.request.get(`/api/v1/tickets/${id}`, { headers: this.headers });
     expect(response.status(), await response.text()).toBe(200);

@@ -12,6 +12,10 @@ export type DomainEvent =
   | { type: "touchpoint.created"; customerId: string; items: TimelineItem[] }
   // Two customers became one (or were split again): open pages of either should reload.
   | { type: "customer.merged"; survivorId: string; mergedId: string }
-  | { type: "customer.unmerged"; survivorId: string; mergedId: string };
+  | { type: "customer.unmerged"; survivorId: string; mergedId: string }
+  // A read receipt in a chat: the visitor or the team has read up to `seq`.
+  | { type: "chat.read"; ticketId: string; customerId: string; channelId: string; reader: "visitor" | "agent"; seq: number }
+  // The visitor of these open chats is now on this page of the website.
+  | { type: "chat.page"; ticketIds: string[]; page: { url: string; title: string } };
 
 export type DomainEventType = DomainEvent["type"];

@@ -9,4 +9,10 @@ export type AgentServerEvents = {
   /** To sockets following the customer (customer:watch): new entries, newest last. */
   "timeline:created": (created: { customerId: string; items: TimelineItem[] }) => void;
   "customer:changed": (changed: { customerIds: string[]; change: "customer.merged" | "customer.unmerged" }) => void;
+  /** A chat's visitor started or stopped typing (only to pages watching the ticket). */
+  "visitor:typing": (event: { ticketId: string; typing: boolean }) => void;
+  /** A chat's visitor moved to another page of the website. */
+  "chat:page": (event: { ticketId: string; page: { url: string; title: string } }) => void;
+  /** A read receipt: the visitor (or the team) has read the chat up to `seq`. */
+  "chat:read": (event: { ticketId: string; reader: "visitor" | "agent"; seq: number }) => void;
 };

@@ -1,6 +1,9 @@
 import type { Server } from "socket.io";
 import { subscribe } from "@/lib/events/event-bus";
-import { customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
+import { listVisitorMessages, toVisitorConversation } from "@/lib/channels/chat/chat-queries";
+import { db } from "@/lib/db/client";
+import type { TicketSummary } from "@/lib/tickets/ticket-views";
+import { chatVisitorRoom, customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 
 /**
  * The one place that turns domain events into socket.io messages. The /agents namespace
@@ -9,15 +12,38 @@ import { customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
  */
 export function forwardEventsToSockets(io: Server): () => void {
   const agents = io.of("/agents");
-  return subscribe((event) => {
+  const widget = io.of("/widget");
+  // A chat's visitor, when the ticket is one: the only customer-facing room.
+  const visitorRoomOf = (ticket: TicketSummary) =>
+    ticket.channel === "chat" && ticket.channelId ? chatVisitorRoom({ channelId: ticket.channelId, customerId: ticket.customer.id }) : null;
+  return subscribe(async (event) => {
     switch (event.type) {
       case "ticket.created":
-      case "ticket.updated":
+      case "ticket.updated": {
         agents.to(staffRoom).emit("ticket:changed", event.ticket);
+        const room = visitorRoomOf(event.ticket);
+        if (room) widget.to(room).emit("conversation", toVisitorConversation(summaryTicket(event.ticket), null));
         break;
-      case "message.created":
+      }
+      case "message.created": {
         agents.to(staffRoom).emit("ticket:changed", event.ticket);
         agents.to(ticketRoom(event.ticket.id)).emit("message:created", event.message);
+        const room = visitorRoomOf(event.ticket);
+        // Internal notes never reach a visitor; the visitor's view is read again from the
+        // database so that it carries exactly what the widget may see.
+        if (room && !event.message.internal && event.message.kind === "reply") {
+          const [message] = await listVisitorMessages(db(), event.ticket.id, event.message.seq - 1, event.message.seq);
+          if (message) widget.to(room).emit("message", message);
+        }
+        break;
+      }
+      case "chat.read": {
+        if (event.reader === "visitor") agents.to(ticketRoom(event.ticketId)).emit("chat:read", event);
+        else widget.to(chatVisitorRoom(event)).emit("read", { ticketId: event.ticketId, seq: event.seq });
+        break;
+      }
+      case "chat.page":
+        for (const ticketId of event.ticketIds) agents.to(ticketRoom(ticketId)).emit("chat:page", { ticketId, page: event.page });
         break;
       case "message.updated":
         agents.to(ticketRoom(event.ticket.id)).emit("message:updated", event.message);
@@ -40,3 +66,10 @@ export function forwardEventsToSockets(io: Server): () => void {
     }
   });
 }
+
+const summaryTicket = (ticket: TicketSummary) => ({
+  id: ticket.id,
+  status: ticket.status,
+  createdAt: new Date(ticket.createdAt),
+  lastMessageSeq: ticket.lastMessageSeq,
+});

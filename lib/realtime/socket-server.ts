@@ -9,8 +9,10 @@ import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { listMessages } from "@/lib/tickets/ticket-queries";
+import { handleAgentChatEvents } from "./agent-chat-events";
 import { customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 import { isSameOrigin } from "./same-origin";
+import { configureWidgetNamespace } from "./widget-namespace";
 
 export type AgentSocketData = { userId: string };
 
@@ -38,7 +40,8 @@ export async function attachRealtime(
     io.adapter(createAdapter(redis));
     logger.info("Realtime fans out through Redis");
   }
-  configureAgentNamespace(io.of("/agents"));
+  configureAgentNamespace(io.of("/agents"), io);
+  configureWidgetNamespace(io);
   return {
     io,
     close: async () => {
@@ -48,7 +51,7 @@ export async function attachRealtime(
   };
 }
 
-function configureAgentNamespace(agents: Namespace) {
+function configureAgentNamespace(agents: Namespace, io: Server) {
   agents.use(async (socket, next) => {
     const { APP_URL, TRUST_PROXY } = getEnv();
     if (!isSameOrigin(socket.request.headers, APP_URL, TRUST_PROXY)) return next(new Error("forbidden origin"));
@@ -67,6 +70,7 @@ function configureAgentNamespace(agents: Namespace) {
   agents.on("connection", (socket) => {
     // Every staff role may read every ticket, so each signed-in socket follows the inbox.
     socket.join([staffRoom, userRoom((socket.data as AgentSocketData).userId)]);
+    handleAgentChatEvents(io, socket, (socket.data as AgentSocketData).userId);
 
     socket.on("ticket:watch", (ticketId: unknown) => {
       const parsed = watchRequest.safeParse(ticketId);

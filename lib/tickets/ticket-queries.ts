@@ -39,6 +39,7 @@ function toSummary({ ticket, customer, assignee }: SummaryRow): TicketSummary {
     status: ticket.status,
     priority: ticket.priority,
     channel: ticket.channel,
+    channelId: ticket.channelId,
     tags: ticket.tags,
     customer,
     assignee,

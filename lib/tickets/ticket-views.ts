@@ -13,6 +13,8 @@ export type TicketSummary = {
   status: TicketStatus;
   priority: "low" | "normal" | "high" | "urgent";
   channel: ChannelKind;
+  /** The inbox it came in through; null for tickets made through the API without one. */
+  channelId: string | null;
   tags: string[];
   customer: PersonRef;
   assignee: PersonRef | null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { businessHoursSchema } from "./business-hours";
 
 // Client-safe: the Settings form validates with it too.
 const origin = z
@@ -12,4 +13,10 @@ export const chatChannelInput = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour such as #2563eb")
     .optional(),
   greeting: z.string().trim().min(1).max(500).optional(),
+  // Outside these hours the widget says when to expect an answer and asks for an email.
+  businessHours: businessHoursSchema.optional(),
+  // Refuse anonymous visitors: only people the website signed in (and signs for) may chat.
+  requireIdentity: z.boolean().default(false),
+  // Ask a new visitor for their name and email before the first message.
+  preChatForm: z.boolean().default(false),
 });

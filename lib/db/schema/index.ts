@@ -11,3 +11,4 @@ export * from "./phone-calls";
 export * from "./customer-lookups";
 export * from "./customer-search";
 export * from "./password-resets";
+export * from "./chat";

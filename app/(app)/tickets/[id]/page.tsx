@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { TicketWorkspace } from "@/components/ticket/ticket-workspace";
+import { findChatDetails } from "@/lib/channels/chat/chat-details";
 import { db } from "@/lib/db/client";
 import { findTicketWithMessages } from "@/lib/tickets/ticket-queries";
 import { listTeammates } from "@/lib/users/list-teammates";
@@ -24,7 +25,10 @@ export default async function TicketPage({ params }: Props) {
   const user = await currentUser();
   const ticket = await loadTicket((await params).id);
   if (!ticket) notFound();
-  const teammates = await listTeammates(db(), { activeOnly: true });
+  const [teammates, chat] = await Promise.all([
+    listTeammates(db(), { activeOnly: true }),
+    ticket.channel === "chat" ? findChatDetails(db(), ticket.id) : null,
+  ]);
 
   return (
     <TicketWorkspace
@@ -32,6 +36,7 @@ export default async function TicketPage({ params }: Props) {
       ticket={ticket}
       teammates={teammates.map(({ id, name }) => ({ id, name }))}
       currentUser={{ id: user.id, name: user.name }}
+      chat={chat}
     />
   );
 }
