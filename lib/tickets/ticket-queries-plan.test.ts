@@ -22,15 +22,17 @@ describe("inbox query plans", () => {
   afterAll(() => sql.end());
 
   const cursor = { lastMessageAt: new Date().toISOString(), id: randomUUID() };
-  it.each<[string, Omit<TicketListFilter, "limit">, string]>([
-    ["every ticket", {}, "tickets_inbox_idx"],
-    ["a status", { status: "open" }, "tickets_status_inbox_idx"],
-    ["an assignee", { assigneeId: randomUUID() }, "tickets_assignee_inbox_idx"],
-    ["a later page", { cursor }, "tickets_inbox_idx"],
+  // When most tickets of the shared test database are open, "open" filters little and the
+  // planner may rightly walk the whole inbox index instead: either is in order.
+  it.each<[string, Omit<TicketListFilter, "limit">, RegExp]>([
+    ["every ticket", {}, /tickets_inbox_idx/],
+    ["a status", { status: "open" }, /tickets_status_inbox_idx|tickets_inbox_idx/],
+    ["an assignee", { assigneeId: randomUUID() }, /tickets_assignee_inbox_idx/],
+    ["a later page", { cursor }, /tickets_inbox_idx/],
   ])("lists %s from an index in order, without a sort", async (_label, filter, index) => {
     const [statement] = await capturingDatabase(sql).statements((q) => listTicketSummaries(q, { ...filter, limit: 25 }));
     const plan = (await explain(sql, statement!)).join("\n");
-    expect(plan).toContain(`Index Scan using ${index} on tickets`);
+    expect(plan).toMatch(new RegExp(`Index Scan using (${index.source}) on tickets`));
     expect(plan).not.toMatch(/^\s*(->\s*)?(Incremental )?Sort\b/m);
   });
 });
