@@ -90,6 +90,18 @@ test("an anonymous visitor and an agent chat both ways, live, and the chat survi
   await expect(visitor.panel.getByRole("img", { name: photo })).toBeVisible();
 });
 
+/** The ticket a visitor's message went to, once it is stored (the panel shows it while still sending). */
+async function storedTicketOf(body: string): Promise<string> {
+  let ticketId: string | undefined;
+  await expect
+    .poll(async () => {
+      [{ ticketId } = { ticketId: undefined }] = await db().select({ ticketId: messages.ticketId }).from(messages).where(eq(messages.bodyText, body));
+      return ticketId;
+    })
+    .toBeDefined();
+  return ticketId!;
+}
+
 /** What the shop's server does for its signed-in user: a short-lived JWT signed with the channel's identity secret. */
 const signIdentity = (userId: string, secret: string) =>
   new SignJWT({ email: `${userId}@example.test`, name: "Ada Lovelace" })
@@ -153,9 +165,9 @@ test("outside business hours the visitor leaves an email, and the later answer r
   // moment to see the closed page's socket go (it is told by the socket's close, not polled).
   await new Promise((resolve) => setTimeout(resolve, 2000));
 
-  const [stored] = await db().select({ ticketId: messages.ticketId }).from(messages).where(eq(messages.bodyText, question));
+  const ticketId = await storedTicketOf(question);
   const answer = `Yes, within 30 days. ${uniqueSuffix()}`;
-  const reply = await api.addMessage(stored!.ticketId, { kind: "reply", body: answer });
+  const reply = await api.addMessage(ticketId, { kind: "reply", body: answer });
   const [mail] = await outboundEmailsFor(reply.id);
   expect(mail).toMatchObject({ toAddress: email, bodyText: answer });
 });
@@ -170,9 +182,8 @@ test("after the connection is cut while both sides write, both show the same mes
   const opening = `Hello ${uniqueSuffix()}`;
   await visitor.write(opening);
   await expect(visitor.bubble("You", opening)).toBeVisible();
-  const [stored] = await db().select({ ticketId: messages.ticketId }).from(messages).where(eq(messages.bodyText, opening));
   const ticket = new TicketPage(agent.page);
-  await ticket.goto(stored!.ticketId);
+  await ticket.goto(await storedTicketOf(opening));
   await ticket.replyTab.click();
 
   // The visitor's connection drops; both keep writing.
