@@ -144,3 +144,13 @@ export function appUrl(): string {
   const env = getEnv();
   return env.APP_URL ?? `http://localhost:${env.PORT}`;
 }
+
+/** Tests only: runs this module's copy of the app with some settings changed, e.g. SMTP_URL pointing at a test's sink. */
+export function overrideEnvForTests(values: Partial<Env>): void {
+  cached = { ...getEnv(), ...values };
+}
+
+/** The environment for a child process (the app started by a benchmark or test): this one's, with some values changed. */
+export function childProcessEnv(values: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...values };
+}

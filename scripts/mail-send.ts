@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import nodemailer from "nodemailer";
+import { getEnv } from "@/lib/env";
 
 // Sends one mail to Touchbase's SMTP listener, as a customer's mail server would:
 //   npm run mail:send -- --from maria@example.net --subject "Where is my order?" --text "It has not arrived."
@@ -13,7 +14,7 @@ const { values } = parseArgs({
     text: { type: "string", default: "Hi, my order #1042 has not arrived yet. Can you help?" },
     "in-reply-to": { type: "string" },
     host: { type: "string", default: "127.0.0.1" },
-    port: { type: "string", default: process.env.SMTP_PORT || "2525" },
+    port: { type: "string", default: String(getEnv().SMTP_PORT) },
   },
 });
 

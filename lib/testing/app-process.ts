@@ -1,3 +1,4 @@
+import { childProcessEnv } from "@/lib/env";
 import { spawn } from "node:child_process";
 
 // The real app as `npm start` runs it (production build, server.ts), in its own process
@@ -25,8 +26,7 @@ export async function startApp(options: {
   /** Called with "building" when a build runs first, and with "." while waiting. */
   onProgress?: (event: "building" | ".") => void;
 }): Promise<AppProcess> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childProcessEnv({
     PORT: String(options.port),
     HOST: "127.0.0.1",
     DATABASE_URL: options.databaseUrl,
@@ -34,9 +34,9 @@ export async function startApp(options: {
     LOG_LEVEL: "warn",
     SMTP_URL: "",
     SMTP_PORT: "0",
+    APP_URL: undefined,
     ...options.env,
-  };
-  delete env.APP_URL;
+  });
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const child = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));

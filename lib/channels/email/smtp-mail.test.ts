@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { getEnv, overrideEnvForTests } from "@/lib/env";
 import { inboundEmails, messages, outboundEmails, tickets } from "@/lib/db/schema";
 import { closeJobQueue, startJobQueue } from "@/lib/jobs/job-queue";
 import { createTestApiKey, createTestEmailChannel, uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
@@ -14,9 +15,9 @@ import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 
 // Real mail both ways: nodemailer sends into our listener over SMTP, and our outgoing
 // mail (a pg-boss job per mail) reaches a local SMTP sink. The sink's port is fixed so
-// that SMTP_URL can point at it before the app reads its environment.
+// that SMTP_URL can point at it before the first mail is sent.
 const sinkPort = 2617;
-process.env.SMTP_URL = `smtp://127.0.0.1:${sinkPort}`;
+overrideEnvForTests({ SMTP_URL: `smtp://127.0.0.1:${sinkPort}` });
 
 let listener: Awaited<ReturnType<typeof startSmtpListener>>;
 let jobs: Awaited<ReturnType<typeof startJobQueue>>;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   // The parser's worker threads start on first use; on a loaded machine that takes seconds.
   await parseEmail(Buffer.from("Subject: warm-up\r\n\r\nx"));
   listener = await startSmtpListener({ port: 0, host: "127.0.0.1", maxMessageBytes: 200 * 1024 });
-  jobs = await startJobQueue(process.env.DATABASE_URL!, [sendEmailJob], { pollingIntervalSeconds: 0.5 });
+  jobs = await startJobQueue(getEnv().DATABASE_URL!, [sendEmailJob], { pollingIntervalSeconds: 0.5 });
 });
 
 afterAll(async () => {
