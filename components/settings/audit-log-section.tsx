@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { loadAuditLogAction } from "@/app/(app)/settings/actions";
 import { FormError } from "@/components/ui/form-error";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { useLoadMore } from "@/components/ui/use-load-more";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuditLogView } from "@/lib/audit/list-audit-log";
 import { describeAuditEntry } from "./audit/describe-audit-entry";
@@ -13,26 +14,13 @@ const columns: Column[] = [{ label: "When" }, { label: "Who" }, { label: "What" 
 export type AuditLogPage = { entries: AuditLogView[]; nextCursor: string | null };
 
 export function AuditLogSection({ initialPage }: { initialPage: AuditLogPage }) {
-  const [entries, setEntries] = useState(initialPage.entries);
-  const [cursor, setCursor] = useState(initialPage.nextCursor);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function loadMore() {
-    if (!cursor) return;
-    setPending(true);
-    setError(null);
-    try {
+  const { items: entries, hasMore, pending, error, loadMore } = useLoadMore(
+    { items: initialPage.entries, nextCursor: initialPage.nextCursor },
+    async (cursor) => {
       const result = await loadAuditLogAction({ cursor });
-      if (!result.ok) return setError(result.error);
-      setEntries((shown) => [...shown, ...result.data.entries]);
-      setCursor(result.data.nextCursor);
-    } catch {
-      setError("Could not reach Touchbase. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
-  }
+      return result.ok ? { ok: true, data: { items: result.data.entries, nextCursor: result.data.nextCursor } } : result;
+    },
+  );
 
   return (
     <SettingsSection
@@ -62,16 +50,7 @@ export function AuditLogSection({ initialPage }: { initialPage: AuditLogPage }) 
         </SettingsTable>
       )}
       <FormError message={error} />
-      {cursor && (
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() => void loadMore()}
-          className="self-start rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50 disabled:opacity-60"
-        >
-          {pending ? "Loading…" : "Load more"}
-        </button>
-      )}
+      {hasMore && <LoadMoreButton pending={pending} onClick={() => void loadMore()} />}
     </SettingsSection>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { loadCustomerLookupsAction } from "@/app/(app)/settings/actions";
 import { FormError } from "@/components/ui/form-error";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { useLoadMore } from "@/components/ui/use-load-more";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { CustomerLookupView } from "@/lib/customers/list-customer-lookups";
 import { EmptyState, SettingsCell, SettingsRow, SettingsSection, SettingsTable, type Column } from "./settings-section";
@@ -13,26 +14,13 @@ const columns: Column[] = [{ label: "When" }, { label: "Who" }, { label: "Custom
 export type CustomerLookupsPage = { lookups: CustomerLookupView[]; nextCursor: string | null };
 
 export function CustomerLookupsSection({ initialPage }: { initialPage: CustomerLookupsPage }) {
-  const [lookups, setLookups] = useState(initialPage.lookups);
-  const [cursor, setCursor] = useState(initialPage.nextCursor);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function loadMore() {
-    if (!cursor) return;
-    setPending(true);
-    setError(null);
-    try {
+  const { items: lookups, hasMore, pending, error, loadMore } = useLoadMore(
+    { items: initialPage.lookups, nextCursor: initialPage.nextCursor },
+    async (cursor) => {
       const result = await loadCustomerLookupsAction({ cursor });
-      if (!result.ok) return setError(result.error);
-      setLookups((shown) => [...shown, ...result.data.lookups]);
-      setCursor(result.data.nextCursor);
-    } catch {
-      setError("Could not reach Touchbase. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
-  }
+      return result.ok ? { ok: true, data: { items: result.data.lookups, nextCursor: result.data.nextCursor } } : result;
+    },
+  );
 
   return (
     <SettingsSection
@@ -61,16 +49,7 @@ export function CustomerLookupsSection({ initialPage }: { initialPage: CustomerL
         </SettingsTable>
       )}
       <FormError message={error} />
-      {cursor && (
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() => void loadMore()}
-          className="self-start rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50 disabled:opacity-60"
-        >
-          {pending ? "Loading…" : "Load more"}
-        </button>
-      )}
+      {hasMore && <LoadMoreButton pending={pending} onClick={() => void loadMore()} />}
     </SettingsSection>
   );
 }
