@@ -25,3 +25,18 @@ test("a wrong password shows an error and stays on the login page", async ({ pag
   await expect(page).toHaveURL(/\/login/);
   await expect(login.submit).toBeEnabled();
 });
+
+test("an empty form says what is missing, not that the password is wrong", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.submit.click();
+  await expect(login.email).toHaveAccessibleDescription("Enter your email address");
+  await expect(login.password).toHaveAccessibleDescription("Enter your password");
+  await expect(login.error(/wrong email or password/i)).toHaveCount(0);
+
+  await login.email.fill("someone@example.test");
+  await login.submit.click();
+  await expect(login.email).not.toHaveAccessibleDescription("Enter your email address");
+  await expect(login.password).toHaveAccessibleDescription("Enter your password");
+  await expect(page).toHaveURL(/\/login/);
+});

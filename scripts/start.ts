@@ -9,7 +9,7 @@ import { buildWidget } from "./build-widget";
 const root = process.cwd();
 const stampFile = path.join(root, ".next", "touchbase-source-stamp");
 const sourceDirs = ["app", "components", "lib", "public", "widget"];
-const sourceFiles = ["package-lock.json", "next.config.js", "postcss.config.mjs", "tsconfig.json"];
+const sourceFiles = ["proxy.ts", "package-lock.json", "next.config.js", "postcss.config.mjs", "tsconfig.json"];
 
 function sourceStamp(): string {
   const hash = createHash("sha256");

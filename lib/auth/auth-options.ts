@@ -1,15 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { authSecret } from "@/lib/env";
+import { signInInput } from "./sign-in.validation";
 import { signInWithPassword } from "./sign-in-with-password";
 import { logger } from "@/lib/logger";
 import { oidcConfig, passwordSignInEnabled, type OidcConfig } from "./oidc-config";
 import { oidcSignInError, signInUnavailableError, tooManySignInAttemptsError } from "./sign-in-errors";
 import { findUserByOidcSubject, signInWithOidc } from "./sign-in-with-oidc";
-
-const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
 
 export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 
@@ -111,7 +109,7 @@ function passwordProvider(): Provider {
     name: "Email and password",
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
     async authorize(raw) {
-      const parsed = credentials.safeParse(raw);
+      const parsed = signInInput.safeParse(raw);
       if (!parsed.success) return null;
       const result = await signInWithPassword(parsed.data).catch((error: unknown) => {
         // next-auth would put the message in the redirect URL: log it, show a code.

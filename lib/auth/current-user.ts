@@ -1,9 +1,11 @@
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import type { User } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./auth-options";
+import { requestPathHeader, signInPath } from "@/lib/http/request-path";
 import { findActiveUser } from "./users";
 
 /** The signed-in, still active staff member of this request, or null. */
@@ -14,10 +16,13 @@ export async function getCurrentUser(): Promise<User | null> {
   return findActiveUser(db(), id);
 }
 
-/** For pages: sends visitors who are not signed in to the login page. */
+/**
+ * For pages: sends visitors who are not signed in to the login page, with the address
+ * they asked for (set by proxy.ts) to come back to once signed in.
+ */
 export async function requireUserOrRedirect(): Promise<User> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(signInPath((await headers()).get(requestPathHeader)));
   return user;
 }
 
