@@ -29,6 +29,10 @@ export default defineConfig({
   // The machines this runs on have two cores, shared with the app server.
   workers: 2,
   reporter: "list",
+  // Only e2e/readme-screenshots.spec.ts compares screenshots: the README's pictures, which
+  // the suite rewrites when the app looks different, so they stay current.
+  snapshotPathTemplate: "{testDir}/../docs/screenshots/{arg}{ext}",
+  updateSnapshots: "changed",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -11,7 +11,7 @@ import { startSmtpListener } from "@/lib/channels/email/smtp-listener";
 import { allJobs } from "@/lib/jobs/all-jobs";
 import { startJobQueue } from "@/lib/jobs/job-queue";
 import { reportEventLoopDelay } from "@/lib/diagnostics/event-loop-delay";
-import { appUrl, authSecret, EnvError, getEnv } from "@/lib/env";
+import { appUrl, authSecret, EnvError, getEnv, recordAppUrl } from "@/lib/env";
 import { applyTrustedProxy } from "@/lib/http/forwarded-request";
 import { errorCatalogue } from "@/lib/errors";
 import { earlyRefusal } from "@/lib/http/early-refusal";
@@ -104,6 +104,7 @@ async function main() {
   void processStrandedInboundEmails(0).catch((error: unknown) => logger.error("inbound mail sweep failed", { error }));
   logger.info(env.SMTP_URL ? "Sending mail through SMTP_URL" : "SMTP_URL is not set: outgoing mail stays in the outbox");
   const shopUrl = database.embedded ? await openDemoShop(env) : null;
+  recordAppUrl();
   logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
   logger.info(database.embedded ? `Database: embedded PostgreSQL in ${env.dataDir}` : "Database: DATABASE_URL");
   if (demo) logger.info(`Demo login: ${demo.email} / ${demo.password}`);

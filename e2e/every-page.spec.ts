@@ -155,6 +155,8 @@ const pages: Record<string, CheckedPage> = {
 for (const [name, checked] of Object.entries(pages)) {
   for (const size of Object.keys(viewports) as ViewportName[]) {
     test(`${name} at ${size} size`, async ({ signIn, newPage, api }) => {
+      // Sign-in, seeding, a look at every control and a full axe-core run: minutes on a loaded machine.
+      test.slow();
       const page = checked.as === "nobody" ? await newPage() : (await signIn(checked.as)).page;
       await page.setViewportSize(viewports[size]);
       await page.goto(typeof checked.path === "string" ? checked.path : await checked.path(api));

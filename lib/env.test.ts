@@ -16,6 +16,13 @@ describe("environment", () => {
     expect(result.success && result.env).toMatchObject({ PORT: 3000, SMTP_PORT: 2525, embeddedDatabase: true });
   });
 
+  it("knows whether PORT was given or defaulted, for tools that print the app's URL", () => {
+    const given = parseEnv({ PORT: "4100" });
+    const defaulted = parseEnv({ PORT: "" });
+    expect(given.success && given.env).toMatchObject({ PORT: 4100, portGiven: true });
+    expect(defaulted.success && defaulted.env).toMatchObject({ PORT: 3000, portGiven: false });
+  });
+
   it("trusts no proxy unless TRUST_PROXY names how many", () => {
     const unset = parseEnv({});
     const two = parseEnv({ TRUST_PROXY: "2" });

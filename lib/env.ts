@@ -72,6 +72,8 @@ export type Env = z.infer<typeof envSchema> & {
   dataDir: string;
   /** The database is the embedded PostgreSQL started by this process. */
   embeddedDatabase: boolean;
+  /** PORT was given, not defaulted: a tool run beside the app then trusts it over the recorded URL. */
+  portGiven: boolean;
 };
 
 let cached: Env | undefined;
@@ -91,7 +93,7 @@ export function parseEnv(
   if (problems.length > 0) return { success: false, error: `Invalid environment:\n${problems.join("\n")}` };
   return {
     success: true,
-    env: { ...values, dataDir: path.resolve(values.DATA_DIR), embeddedDatabase: !values.DATABASE_URL },
+    env: { ...values, dataDir: path.resolve(values.DATA_DIR), embeddedDatabase: !values.DATABASE_URL, portGiven: !!blankToUndefined(source).PORT },
   };
 }
 
@@ -153,4 +155,27 @@ export function overrideEnvForTests(values: Partial<Env>): void {
 /** The environment for a child process (the app started by a benchmark or test): this one's, with some values changed. */
 export function childProcessEnv(values: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return { ...process.env, ...values };
+}
+
+const appUrlFile = (env: Env) => path.join(env.dataDir, "app-url");
+
+/** Notes where the app answers, for command-line tools run beside it (appUrlForTools). */
+export function recordAppUrl(): void {
+  const env = getEnv();
+  mkdirSync(env.dataDir, { recursive: true });
+  writeFileSync(appUrlFile(env), appUrl());
+}
+
+/**
+ * The app's URL as a command-line tool should print it: APP_URL or PORT when given to the
+ * tool, else the URL the app last started at with this DATA_DIR, else the default.
+ */
+export function appUrlForTools(): string {
+  const env = getEnv();
+  if (env.APP_URL || env.portGiven) return appUrl();
+  try {
+    return readFileSync(appUrlFile(env), "utf8").trim() || appUrl();
+  } catch {
+    return appUrl();
+  }
 }

@@ -3,7 +3,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { closeDatabase, connectDatabase } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { appUrl } from "@/lib/env";
+import { appUrlForTools } from "@/lib/env";
 import { apiKeyScopes, type ApiKeyScope } from "@/lib/timeline/timeline-constants";
 
 // npm run apikey:create -- --name <name> [--scope full|ingest]: makes an API key for an
@@ -38,8 +38,8 @@ async function main(): Promise<number> {
     const { key } = await createApiKey(connectDatabase(database.url, { max: 1 }), { name, createdById: null, scope });
     const use =
       scope === "ingest"
-        ? `Use it as a Segment write key, e.g. curl -u ${key}: ${appUrl()}/api/v1/track -H "Content-Type: application/json" -d '{"userId":"42","event":"Signed Up"}'`
-        : `Use it as: curl -H "Authorization: Bearer ${key}" ${appUrl()}/api/v1/tickets`;
+        ? `Use it as a Segment write key, e.g. curl -u ${key}: ${appUrlForTools()}/api/v1/track -H "Content-Type: application/json" -d '{"userId":"42","event":"Signed Up"}'`
+        : `Use it as: curl -H "Authorization: Bearer ${key}" ${appUrlForTools()}/api/v1/tickets`;
     process.stdout.write(`API key "${name}" (${scope}; shown only this once, store it now):\n\n  ${key}\n\n${use}\n`);
     return 0;
   } finally {

@@ -68,7 +68,7 @@ export function Conversation({ messages, pending, self, onRetry }: Props) {
                   </button>
                 </span>
               ) : (
-                <span className="text-zinc-600">Sending…</span>
+                <span className="text-zinc-600">Saving…</span>
               )
             }
           />

@@ -1,8 +1,9 @@
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LockIcon, PhoneIcon } from "@/components/ui/icons";
+import { LinkifiedText } from "@/components/ui/linkified-text";
 import type { MessageView } from "@/lib/tickets/ticket-views";
 import { AttachmentList } from "./attachment-list";
-import { DeliveryStatus } from "./delivery-status";
+import { DeliveryError, DeliveryStatus } from "./delivery-status";
 import { EmailHtmlFrame } from "./email-html-frame";
 
 export function authorName(message: Pick<MessageView, "author" | "direction">): string {
@@ -51,7 +52,7 @@ export function MessageItem({ message, status, pending }: Props) {
   return (
     <li className={`flex ${alignment}`}>
       <article aria-label={ariaLabel} aria-busy={pending || undefined} className={`max-w-[44rem] min-w-[14rem] rounded-lg px-3.5 py-2.5 ring-1 ${look.bubble}`}>
-        <header className="mb-1 flex items-center gap-2 text-xs">
+        <header className="mb-1 flex flex-wrap items-center gap-x-2 text-xs">
           {isNote && (
             <span className="inline-flex items-center gap-1 font-semibold text-amber-800">
               <LockIcon className="size-3.5" />
@@ -67,13 +68,21 @@ export function MessageItem({ message, status, pending }: Props) {
           <span className="font-medium text-zinc-800">{author}</span>
           <span className="text-zinc-600">·</span>
           {status ?? <RelativeTime iso={message.createdAt} className="text-zinc-600" />}
-          {message.deliveryState && <DeliveryStatus state={message.deliveryState} error={message.deliveryError ?? null} />}
+          {!status && message.deliveryState && (
+            <>
+              <span className="text-zinc-600">·</span>
+              <DeliveryStatus state={message.deliveryState} />
+            </>
+          )}
         </header>
         {message.bodyHtml && message.direction === "in" ? (
           <EmailHtmlFrame html={message.bodyHtml} title={`Mail from ${author}`} />
         ) : (
-          <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">{message.bodyText}</p>
+          <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">
+            <LinkifiedText text={message.bodyText} />
+          </p>
         )}
+        <DeliveryError state={message.deliveryState ?? null} error={message.deliveryError ?? null} />
         <AttachmentList files={message.attachments ?? []} />
       </article>
     </li>

@@ -17,12 +17,13 @@ export class TouchbaseApi {
     customerEmail: string;
     customerName?: string;
     body: string;
+    channel?: "email" | "chat" | "phone";
   }): Promise<TicketWithMessages> {
     const response = await this.request.post("/api/v1/tickets", {
       headers: this.headers,
       data: {
         subject: input.subject,
-        channel: "email",
+        channel: input.channel ?? "email",
         customer: { email: input.customerEmail, name: input.customerName ?? "E2E Customer" },
         message: { body: input.body },
       },
@@ -57,5 +58,10 @@ export class TouchbaseApi {
     const response = await this.request.post("/api/v1/channels", { headers: this.headers, data: { kind: "email", ...input } });
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()) as { id: string; address: string };
+  }
+
+  async updateTicket(id: string, change: { status?: "open" | "pending" | "resolved"; assigneeId?: string | null }) {
+    const response = await this.request.patch(`/api/v1/tickets/${id}`, { headers: this.headers, data: change });
+    expect(response.status(), await response.text()).toBe(200);
   }
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { linkParts } from "./link-parts";
+
+describe("linkParts", () => {
+  it("turns http and https addresses into links and keeps the text around them", () => {
+    expect(linkParts("Track it at https://track.example/p/42 today")).toEqual([
+      { text: "Track it at " },
+      { text: "https://track.example/p/42", href: "https://track.example/p/42" },
+      { text: " today" },
+    ]);
+    expect(linkParts("http://a.example")).toEqual([{ text: "http://a.example", href: "http://a.example/" }]);
+  });
+
+  it("leaves sentence punctuation outside the link", () => {
+    expect(linkParts("See https://a.example/faq.")).toEqual([
+      { text: "See " },
+      { text: "https://a.example/faq", href: "https://a.example/faq" },
+      { text: "." },
+    ]);
+    expect(linkParts("(https://a.example/x)")).toEqual([
+      { text: "(" },
+      { text: "https://a.example/x", href: "https://a.example/x" },
+      { text: ")" },
+    ]);
+    expect(linkParts("https://en.wikipedia.example/wiki/Foo_(bar)")[0]).toMatchObject({
+      text: "https://en.wikipedia.example/wiki/Foo_(bar)",
+    });
+  });
+
+  it("never links other schemes", () => {
+    for (const text of ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "ftp://a.example/x"]) {
+      expect(linkParts(text)).toEqual([{ text }]);
+    }
+  });
+
+  it("returns text without links unchanged", () => {
+    expect(linkParts("No links here")).toEqual([{ text: "No links here" }]);
+    expect(linkParts("")).toEqual([]);
+  });
+});
