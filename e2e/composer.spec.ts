@@ -33,6 +33,8 @@ test("after a reply, n switches to a note instead of typing; the note never reac
   await page.keyboard.press("Control+Enter");
   await expect(ticket.conversation.getByRole("article", { name: /^Internal note by / }).filter({ hasText: note })).toBeVisible();
 
+  // The article shows before the server has stored it (an optimistic copy): wait for both.
+  await expect.poll(async () => (await api.getTicket(created.id)).messages.length).toBe(3);
   const stored = (await api.getTicket(created.id)).messages;
   const storedNote = stored.find((message) => message.bodyText === note);
   const storedReply = stored.find((message) => message.bodyText === reply);

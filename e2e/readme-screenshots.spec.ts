@@ -39,6 +39,7 @@ test("README screenshots: the inbox on a laptop, a ticket on a phone", async ({ 
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn(user.email, password);
+  await expect(page).toHaveURL(/\/inbox/);
   await page.goto("/inbox?status=all&assignee=me");
   await expect(page.getByRole("link", { name: /Invoice for March/ })).toBeVisible();
   await expect(page).toHaveScreenshot("inbox-desktop.png", { maxDiffPixelRatio: 0.02 });
