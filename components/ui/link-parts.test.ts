@@ -27,6 +27,24 @@ describe("linkParts", () => {
     });
   });
 
+  it("links mailto addresses and bare email addresses as mailto", () => {
+    expect(linkParts("Write to mailto:help@shop.example or ana.b+x@mail.shop.example.")).toEqual([
+      { text: "Write to " },
+      { text: "mailto:help@shop.example", href: "mailto:help@shop.example" },
+      { text: " or " },
+      { text: "ana.b+x@mail.shop.example", href: "mailto:ana.b+x@mail.shop.example" },
+      { text: "." },
+    ]);
+  });
+
+  it("keeps hostile text as text", () => {
+    expect(linkParts('https://a.example/"><script>x</script>')).toEqual([
+      { text: "https://a.example/", href: "https://a.example/" },
+      { text: '"><script>x</script>' },
+    ]);
+    expect(linkParts("JaVaScRiPt:alert(1)//https://a.example")[0]).toEqual({ text: "JaVaScRiPt:alert(1)//" });
+  });
+
   it("never links other schemes", () => {
     for (const text of ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "ftp://a.example/x"]) {
       expect(linkParts(text)).toEqual([{ text }]);

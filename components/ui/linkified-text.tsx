@@ -1,6 +1,10 @@
 import { linkParts } from "./link-parts";
 
-/** Plain text with its web addresses as links; rendered as React text, never as HTML. */
+/**
+ * Plain text with its web and mail addresses as links; rendered as React text, never as
+ * HTML. The text is someone else's: the links carry no referrer, no opener and no
+ * endorsement (nofollow).
+ */
 export function LinkifiedText({ text }: { text: string }) {
   return (
     <>
@@ -9,8 +13,8 @@ export function LinkifiedText({ text }: { text: string }) {
           <a
             key={index}
             href={part.href}
-            target="_blank"
-            rel="noopener noreferrer"
+            target={part.href.startsWith("mailto:") ? undefined : "_blank"}
+            rel="noopener noreferrer nofollow"
             className="break-all text-indigo-700 underline underline-offset-2 hover:text-indigo-600"
           >
             {part.text}
