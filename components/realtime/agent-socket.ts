@@ -1,8 +1,8 @@
 import { io, type Socket } from "socket.io-client";
 import type { AgentServerEvents } from "@/lib/realtime/agent-events";
-import type { MessageView } from "@/lib/tickets/ticket-views";
+import type { MessageView, TicketActivityView } from "@/lib/tickets/ticket-views";
 
-export type SyncResponse = { messages?: MessageView[]; error?: string };
+export type SyncResponse = { messages?: MessageView[]; activity?: TicketActivityView[]; error?: string };
 
 type AgentClientEvents = {
   "ticket:watch": (ticketId: string) => void;

@@ -1,4 +1,4 @@
-import type { MessageView } from "@/lib/tickets/ticket-views";
+import type { MessageView, TicketActivityView } from "@/lib/tickets/ticket-views";
 
 /** A message this browser has sent and the server has not confirmed yet. */
 export type PendingMessage = {
@@ -9,11 +9,12 @@ export type PendingMessage = {
   failed: boolean;
 };
 
-export type ConversationState = { messages: MessageView[]; pending: PendingMessage[] };
+export type ConversationState = { messages: MessageView[]; pending: PendingMessage[]; activity: TicketActivityView[] };
 
 export type ConversationAction =
   | { type: "received"; messages: MessageView[]; selfId: string }
   | { type: "updated"; message: MessageView }
+  | { type: "activity-received"; activity: TicketActivityView[] }
   | { type: "pending-added"; pending: PendingMessage }
   | { type: "pending-confirmed"; clientMessageId: string; message: MessageView }
   | { type: "pending-failed"; clientMessageId: string }
@@ -26,6 +27,34 @@ export function mergeMessages(current: MessageView[], incoming: MessageView[]): 
   const fresh = incoming.filter((message) => !known.has(message.id) && known.add(message.id));
   if (fresh.length === 0) return current;
   return [...current, ...fresh].sort((a, b) => a.seq - b.seq);
+}
+
+/** Changes by time, each once, however often they arrive. */
+export function mergeActivity(current: TicketActivityView[], incoming: TicketActivityView[]): TicketActivityView[] {
+  const known = new Set(current.map((event) => event.id));
+  const fresh = incoming.filter((event) => !known.has(event.id) && known.add(event.id));
+  if (fresh.length === 0) return current;
+  return [...current, ...fresh].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+export type ConversationEntry = { type: "message"; message: MessageView } | { type: "activity"; event: TicketActivityView };
+
+/**
+ * Messages in sequence order with the changes placed between them by time. A change made
+ * in the same instant as a message (the customer's message that reopened the ticket)
+ * follows it.
+ */
+export function interleave(messages: MessageView[], activity: TicketActivityView[]): ConversationEntry[] {
+  const entries: ConversationEntry[] = [];
+  let next = 0;
+  for (const message of messages) {
+    while (next < activity.length && activity[next]!.createdAt < message.createdAt) {
+      entries.push({ type: "activity", event: activity[next++]! });
+    }
+    entries.push({ type: "message", message });
+  }
+  for (; next < activity.length; next++) entries.push({ type: "activity", event: activity[next]! });
+  return entries;
 }
 
 export function lastSeq(messages: MessageView[]): number {
@@ -44,7 +73,7 @@ export function conversationReducer(state: ConversationState, action: Conversati
         const index = pending.findIndex((p) => p.kind === message.kind && p.body.trim() === message.bodyText);
         if (index >= 0) pending = pending.filter((_, i) => i !== index);
       }
-      return messages === state.messages && pending === state.pending ? state : { messages, pending };
+      return messages === state.messages && pending === state.pending ? state : { ...state, messages, pending };
     }
     case "updated": {
       const index = state.messages.findIndex((message) => message.id === action.message.id);
@@ -53,8 +82,13 @@ export function conversationReducer(state: ConversationState, action: Conversati
     }
     case "pending-added":
       return { ...state, pending: [...state.pending, action.pending] };
+    case "activity-received": {
+      const activity = mergeActivity(state.activity, action.activity);
+      return activity === state.activity ? state : { ...state, activity };
+    }
     case "pending-confirmed":
       return {
+        ...state,
         messages: mergeMessages(state.messages, [action.message]),
         pending: state.pending.filter((p) => p.clientMessageId !== action.clientMessageId),
       };

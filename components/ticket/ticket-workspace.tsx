@@ -10,7 +10,7 @@ import type { ActionResult } from "@/app/(app)/action-result";
 import { replyMedium, replyVia } from "@/lib/channels/reply-medium";
 import type { ChatDetails } from "@/lib/channels/chat/chat-details";
 import type { TicketStatus } from "@/lib/tickets/ticket-constants";
-import type { TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
+import type { TicketActivityView, TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
 import { TicketControls, type Teammate } from "./ticket-controls";
@@ -20,20 +20,22 @@ import { useTicketMessages } from "./use-ticket-messages";
 
 type Props = {
   ticket: TicketWithMessages;
+  /** Status, assignee and other changes, shown as lines between the messages. */
+  activity: TicketActivityView[];
   teammates: Teammate[];
   currentUser: { id: string; name: string };
   /** For chat tickets: the visitor's page and read receipt. */
   chat: ChatDetails | null;
 };
 
-export function TicketWorkspace({ ticket: initial, teammates, currentUser, chat: initialChat }: Props) {
+export function TicketWorkspace({ ticket: initial, activity: initialActivity, teammates, currentUser, chat: initialChat }: Props) {
   const { messages: initialMessages, ...initialSummary } = initial;
   const [ticket, setTicket] = useState<TicketSummary>(initialSummary);
   const [controlError, setControlError] = useState<string | null>(null);
   const [composerError, setComposerError] = useState<string | null>(null);
   const [detailsShown, setDetailsShown] = useState(false);
   const detailsId = useId();
-  const conversation = useTicketMessages(initial.id, initialMessages, currentUser.id, replyVia(ticket));
+  const conversation = useTicketMessages(initial.id, initialMessages, initialActivity, currentUser.id, replyVia(ticket));
   const customerName = ticket.customer.name || ticket.customer.email || "the customer";
   const chat = useChatActivity(initial.id, initialChat, conversation.messages);
 
@@ -81,6 +83,7 @@ export function TicketWorkspace({ ticket: initial, teammates, currentUser, chat:
         <section aria-label="Ticket conversation" className="flex min-h-0 min-w-0 flex-1 flex-col">
           <Conversation
             messages={conversation.messages}
+            activity={conversation.activity}
             pending={conversation.pending}
             self={currentUser}
             onRetry={(pending) => void retry(pending)}

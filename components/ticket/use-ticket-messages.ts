@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import { sendMessage } from "@/app/(app)/tickets/[id]/actions";
 import { agentSocket } from "@/components/realtime/agent-socket";
 import { useAgentEvent, useOnConnect } from "@/components/realtime/use-agent-event";
-import type { MessageView } from "@/lib/tickets/ticket-views";
+import type { MessageView, TicketActivityView } from "@/lib/tickets/ticket-views";
 import { conversationReducer, lastSeq, type PendingMessage } from "./conversation-state";
 import { newClientMessageId } from "./new-client-message-id";
 
@@ -15,17 +15,19 @@ const missingMessageGraceMs = 1500;
 
 /**
  * The conversation of one ticket, live: watches the ticket's room, appends messages by
- * sequence number, asks the server for anything after the last known sequence on
- * (re)connect or when a gap shows, and sends with optimistic copies.
+ * sequence number and changes (status, assignee…) by time, asks the server for anything
+ * after the last known sequence on (re)connect or when a gap shows, and sends with
+ * optimistic copies.
  */
 export function useTicketMessages(
   ticketId: string,
   initialMessages: MessageView[],
+  initialActivity: TicketActivityView[],
   selfId: string,
   /** Named on every reply when it leaves on another channel than the ticket's (a phone ticket's email). */
   via?: "email",
 ) {
-  const [state, dispatch] = useReducer(conversationReducer, { messages: initialMessages, pending: [] });
+  const [state, dispatch] = useReducer(conversationReducer, { messages: initialMessages, pending: [], activity: initialActivity });
   const lastSeqRef = useRef(lastSeq(initialMessages));
   const graceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -43,7 +45,9 @@ export function useTicketMessages(
     agentSocket()
       .timeout(syncTimeoutMs)
       .emit("ticket:sync", { ticketId, afterSeq: lastSeqRef.current }, (error, response) => {
-        if (!error && response.messages) receive(response.messages);
+        if (error) return;
+        if (response.messages) receive(response.messages);
+        if (response.activity) dispatch({ type: "activity-received", activity: response.activity });
       });
   }, [ticketId, receive]);
 
@@ -65,6 +69,11 @@ export function useTicketMessages(
     const before = lastSeqRef.current;
     receive([message]);
     if (message.seq > before + 1) sync();
+  });
+
+  useAgentEvent("ticket:activity", (activity) => {
+    const mine = activity.filter((event) => event.ticketId === ticketId);
+    if (mine.length > 0) dispatch({ type: "activity-received", activity: mine });
   });
 
   useAgentEvent("message:updated", (message) => {
@@ -133,5 +142,5 @@ export function useTicketMessages(
     [deliver],
   );
 
-  return { messages: state.messages, pending: state.pending, send, retry, expectSeq };
+  return { messages: state.messages, pending: state.pending, activity: state.activity, send, retry, expectSeq };
 }

@@ -10,6 +10,8 @@ export class TicketPage {
   readonly message: Locator;
   readonly sendReply: Locator;
   readonly addNote: Locator;
+  readonly status: Locator;
+  readonly assignee: Locator;
 
   constructor(private readonly page: Page) {
     this.shell = new AppShell(page);
@@ -20,6 +22,8 @@ export class TicketPage {
     this.message = page.getByRole("textbox", { name: "Message" });
     this.sendReply = page.getByRole("button", { name: "Send reply" });
     this.addNote = page.getByRole("button", { name: "Add note" });
+    this.status = page.getByRole("combobox", { name: "Status" });
+    this.assignee = page.getByRole("combobox", { name: "Assignee" });
   }
 
   async goto(ticketId: string) {
@@ -51,5 +55,10 @@ export class TicketPage {
 
   noteBy(author: string, body: string): Locator {
     return this.conversation.getByRole("article", { name: `Internal note by ${author}` }).filter({ hasText: body });
+  }
+
+  /** A change shown between the messages ("Ana resolved this · 14:02"). */
+  activityLine(text: string): Locator {
+    return this.conversation.getByRole("listitem").filter({ hasText: text });
   }
 }

@@ -1,5 +1,5 @@
 import type { TimelineItem } from "@/lib/timeline/timeline-queries";
-import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
+import type { MessageView, TicketActivityView, TicketSummary } from "@/lib/tickets/ticket-views";
 
 export type DomainEvent =
   | { type: "ticket.created"; ticket: TicketSummary }
@@ -7,6 +7,8 @@ export type DomainEvent =
   | { type: "message.created"; ticket: TicketSummary; message: MessageView }
   // A stored message changed, e.g. its delivery state as its channel reports it.
   | { type: "message.updated"; ticket: TicketSummary; message: MessageView }
+  // Changes the conversation shows as lines between messages (status, assignee…), oldest first.
+  | { type: "ticket.activity"; ticketId: string; activity: TicketActivityView[] }
   | { type: "user.deactivated"; userId: string }
   // New entries on a customer's timeline, newest last; one event per customer per call.
   | { type: "touchpoint.created"; customerId: string; items: TimelineItem[] }

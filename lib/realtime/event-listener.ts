@@ -45,6 +45,10 @@ export function forwardEventsToSockets(io: Server): () => void {
       case "chat.page":
         for (const ticketId of event.ticketIds) agents.to(ticketRoom(ticketId)).emit("chat:page", { ticketId, page: event.page });
         break;
+      case "ticket.activity":
+        // Staff only: a visitor's widget hears of status changes through its conversation view.
+        agents.to(ticketRoom(event.ticketId)).emit("ticket:activity", event.activity);
+        break;
       case "message.updated":
         agents.to(ticketRoom(event.ticket.id)).emit("message:updated", event.message);
         break;

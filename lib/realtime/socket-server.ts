@@ -8,6 +8,7 @@ import { findActiveUser } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { listTicketActivity } from "@/lib/tickets/ticket-activity-queries";
 import { listMessages } from "@/lib/tickets/ticket-queries";
 import { handleAgentChatEvents } from "./agent-chat-events";
 import { customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
@@ -95,7 +96,12 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
       const parsed = syncRequest.safeParse(request);
       if (!parsed.success) return ack({ error: "bad_request" });
       try {
-        ack({ messages: await listMessages(db(), parsed.data.ticketId, parsed.data.afterSeq) });
+        // Changes have no sequence number; there are few, so a catching-up page gets them all.
+        const [messages, activity] = await Promise.all([
+          listMessages(db(), parsed.data.ticketId, parsed.data.afterSeq),
+          listTicketActivity(db(), parsed.data.ticketId),
+        ]);
+        ack({ messages, activity });
       } catch (error) {
         logger.error("ticket sync failed", { error });
         ack({ error: "internal_error" });

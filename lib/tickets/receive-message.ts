@@ -4,6 +4,8 @@ import { db, type Transaction } from "@/lib/db/client";
 import { ticketEvents, tickets, type ChannelKind, type Customer, type Message, type Ticket } from "@/lib/db/schema";
 import { publish } from "@/lib/events/event-bus";
 import { appendMessage } from "./append-message";
+import { publishTicketActivity } from "./publish-ticket-activity";
+import { reopenForCustomer } from "./reopen-for-customer";
 import { findMessageView, findTicketSummary } from "./ticket-queries";
 
 export type ReceiveMessageInput = {
@@ -34,7 +36,7 @@ export type ReceivedMessage = { ticket: Ticket; message: Message; customer: Cust
  * channel's job (it knows its provider ids), done inside `alsoWrite` or before the call.
  */
 export async function receiveMessage(input: ReceiveMessageInput): Promise<ReceivedMessage> {
-  const result = await db().transaction(async (tx) => {
+  const { reopenEventId, ...result } = await db().transaction(async (tx) => {
     const customer = await findOrCreateCustomerByEmail(tx, input.from);
     let ticket = await threadedTicket(tx, input, customer);
     const created = !ticket;
@@ -58,14 +60,11 @@ export async function receiveMessage(input: ReceiveMessageInput): Promise<Receiv
       authorCustomerId: customer.id,
     });
     let current = appended.ticket;
+    let reopenEventId: string | null = null;
     if (!created && current.status !== "open") {
-      // The customer wrote again: the ticket needs someone's attention again.
-      const [reopened] = await tx
-        .update(tickets)
-        .set({ status: "open", resolvedAt: null })
-        .where(eq(tickets.id, current.id))
-        .returning();
-      current = reopened!;
+      const reopened = await reopenForCustomer(tx, current.id, current.status);
+      current = reopened.ticket;
+      reopenEventId = reopened.eventId;
     }
     await tx.insert(ticketEvents).values({
       ticketId: current.id,
@@ -74,7 +73,7 @@ export async function receiveMessage(input: ReceiveMessageInput): Promise<Receiv
     });
     const stored = { ticket: current, message: appended.message, customer, created };
     await input.alsoWrite?.(tx, stored);
-    return stored;
+    return { ...stored, reopenEventId };
   });
 
   const summary = (await findTicketSummary(db(), result.ticket.id))!;
@@ -83,6 +82,7 @@ export async function receiveMessage(input: ReceiveMessageInput): Promise<Receiv
     ...(result.created ? [{ type: "ticket.created" as const, ticket: summary }] : []),
     { type: "message.created", ticket: summary, message },
   );
+  if (reopenEventId) await publishTicketActivity([reopenEventId]);
   return result;
 }
 

@@ -49,6 +49,22 @@ export type MessageView = {
   createdAt: string;
 };
 
+/**
+ * One change to a ticket that the conversation shows as a line between messages ("Ana
+ * resolved this"), from ticket_events. `data` is the event's own record; `people` names
+ * the teammates whose ids appear in it, so a line can say who, even after they left.
+ */
+export type TicketActivityView = {
+  id: string;
+  ticketId: string;
+  type: string;
+  /** Null when Touchbase itself made the change (e.g. reopened because the customer wrote). */
+  actor: { type: "user" | "api_key"; id: string; name: string } | null;
+  data: Record<string, unknown>;
+  people: Record<string, string>;
+  createdAt: string;
+};
+
 export type AttachmentView = { id: string; filename: string; contentType: string; size: number; inline: boolean; contentId: string | null };
 
 export type TicketWithMessages = TicketSummary & { messages: MessageView[] };

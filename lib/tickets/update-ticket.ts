@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { ticketEvents, tickets, users, type TicketStatus } from "@/lib/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
+import { publishTicketActivity } from "./publish-ticket-activity";
 import { findTicketSummary } from "./ticket-queries";
 import type { TicketSummary } from "./ticket-views";
 
@@ -23,7 +24,7 @@ export type TicketChange = {
 export async function updateTicket(actor: Actor, ticketId: string, change: TicketChange): Promise<TicketSummary> {
   if (!canWorkTickets(actor)) throw forbidden();
 
-  const changed = await db().transaction(async (tx) => {
+  const { fields: changed, eventIds } = await db().transaction(async (tx) => {
     const [before] = await tx
       .select({ status: tickets.status, assigneeId: tickets.assigneeId })
       .from(tickets)
@@ -44,25 +45,17 @@ export async function updateTicket(actor: Actor, ticketId: string, change: Ticke
     }
 
     const fields: string[] = [];
+    const events: (typeof ticketEvents.$inferInsert)[] = [];
     if (change.status !== undefined && change.status !== before.status) {
       fields.push("status");
-      await tx.insert(ticketEvents).values({
-        ticketId,
-        type: "status.changed",
-        ...actorColumns(actor),
-        data: { from: before.status, to: change.status },
-      });
+      events.push({ ticketId, type: "status.changed", ...actorColumns(actor), data: { from: before.status, to: change.status } });
     }
     if (change.assigneeId !== undefined && change.assigneeId !== before.assigneeId) {
       fields.push("assignee");
-      await tx.insert(ticketEvents).values({
-        ticketId,
-        type: "assignee.changed",
-        ...actorColumns(actor),
-        data: { from: before.assigneeId, to: change.assigneeId },
-      });
+      events.push({ ticketId, type: "assignee.changed", ...actorColumns(actor), data: { from: before.assigneeId, to: change.assigneeId } });
     }
-    if (fields.length === 0) return fields;
+    if (fields.length === 0) return { fields, eventIds: [] };
+    const written = await tx.insert(ticketEvents).values(events).returning({ id: ticketEvents.id });
 
     await tx
       .update(tickets)
@@ -74,10 +67,13 @@ export async function updateTicket(actor: Actor, ticketId: string, change: Ticke
         updatedAt: sql`now()`,
       })
       .where(eq(tickets.id, ticketId));
-    return fields;
+    return { fields, eventIds: written.map((event) => event.id) };
   });
 
   const summary = (await findTicketSummary(db(), ticketId))!;
-  if (changed.length > 0) publish({ type: "ticket.updated", ticket: summary, changes: changed });
+  if (changed.length > 0) {
+    publish({ type: "ticket.updated", ticket: summary, changes: changed });
+    await publishTicketActivity(eventIds);
+  }
   return summary;
 }

@@ -6,6 +6,7 @@ import { db, type Transaction } from "@/lib/db/client";
 import { ticketEvents, tickets, users } from "@/lib/db/schema";
 import { AppError, forbidden } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
+import { publishTicketActivity } from "@/lib/tickets/publish-ticket-activity";
 import { findTicketSummary } from "@/lib/tickets/ticket-queries";
 import { teammateColumns, type Teammate } from "./list-teammates";
 import { leavesNoActiveAdmin, lockTeamForChange } from "./lock-team-for-change";
@@ -21,7 +22,7 @@ import type { DeactivateTeammateInput } from "./teammate.validation";
 export async function deactivateTeammate(actor: Actor, input: DeactivateTeammateInput): Promise<Teammate> {
   if (!canManageSettings(actor)) throw forbidden("Only admins can change settings");
   const handTo = input.handTicketsTo ?? null;
-  const { deactivated, handedOver } = await db().transaction(async (tx) => {
+  const { deactivated, handedOver, eventIds } = await db().transaction(async (tx) => {
     const { target, activeAdminIds } = await lockTeamForChange(tx, actor, input.userId);
     if (leavesNoActiveAdmin(activeAdminIds, target, { role: target.role, active: false })) {
       throw new AppError("conflict", "You are the only active admin: make someone else an admin before deactivating yourself");
@@ -37,16 +38,20 @@ export async function deactivateTeammate(actor: Actor, input: DeactivateTeammate
       .set({ assigneeId: handTo, updatedAt: sql`now()` })
       .where(and(eq(tickets.assigneeId, target.id), ne(tickets.status, "resolved")))
       .returning({ id: tickets.id });
-    if (handed.length > 0) {
-      await tx.insert(ticketEvents).values(
-        handed.map(({ id }) => ({
-          ticketId: id,
-          type: "assignee.changed",
-          ...actorColumns(actor),
-          data: { from: target.id, to: handTo, reason: "deactivated" },
-        })),
-      );
-    }
+    const events =
+      handed.length === 0
+        ? []
+        : await tx
+            .insert(ticketEvents)
+            .values(
+              handed.map(({ id }) => ({
+                ticketId: id,
+                type: "assignee.changed",
+                ...actorColumns(actor),
+                data: { from: target.id, to: handTo, reason: "deactivated" },
+              })),
+            )
+            .returning({ id: ticketEvents.id });
     if (target.active) {
       await recordAudit(tx, actor, {
         action: "teammate.deactivated",
@@ -54,13 +59,14 @@ export async function deactivateTeammate(actor: Actor, input: DeactivateTeammate
         data: { openTicketsHandedTo: handTo, openTickets: handed.length },
       });
     }
-    return { deactivated: updated!, handedOver: handed.map(({ id }) => id) };
+    return { deactivated: updated!, handedOver: handed.map(({ id }) => id), eventIds: events.map(({ id }) => id) };
   });
   publish({ type: "user.deactivated", userId: deactivated.id });
   for (const ticketId of handedOver) {
     const ticket = await findTicketSummary(db(), ticketId);
     if (ticket) publish({ type: "ticket.updated", ticket, changes: ["assignee"] });
   }
+  await publishTicketActivity(eventIds);
   return deactivated;
 }
 

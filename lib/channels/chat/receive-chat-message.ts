@@ -4,6 +4,8 @@ import { chatConversations, messages, tickets } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
 import { appendMessage } from "@/lib/tickets/append-message";
+import { publishTicketActivity } from "@/lib/tickets/publish-ticket-activity";
+import { reopenForCustomer } from "@/lib/tickets/reopen-for-customer";
 import { findMessageView, findTicketSummary } from "@/lib/tickets/ticket-queries";
 import { listAttachments } from "./chat-queries";
 import type { ChatMessageInput } from "./chat.validation";
@@ -31,11 +33,9 @@ export async function receiveChatMessage(visitor: Visitor, input: ChatMessageInp
       .select()
       .from(messages)
       .where(and(eq(messages.ticketId, ticket.id), eq(messages.clientMessageId, input.clientMessageId)));
-    if (existing) return { message: existing, created: false };
+    if (existing) return { message: existing, created: false, reopenEventId: null };
 
-    if (ticket.status !== "open") {
-      await tx.update(tickets).set({ status: "open", resolvedAt: null }).where(eq(tickets.id, ticket.id));
-    }
+    const reopenEventId = ticket.status === "open" ? null : (await reopenForCustomer(tx, ticket.id, ticket.status)).eventId;
     const { message } = await appendMessage(tx, ticket.id, {
       direction: "in",
       kind: "reply",
@@ -44,13 +44,14 @@ export async function receiveChatMessage(visitor: Visitor, input: ChatMessageInp
       clientMessageId: input.clientMessageId,
     });
     await attachUploads(tx, visitor, message.id, input.attachmentIds);
-    return { message, created: true };
+    return { message, created: true, reopenEventId };
   });
 
   const { message } = result;
   if (result.created) {
     const [summary, view] = await Promise.all([findTicketSummary(db(), message.ticketId), findMessageView(db(), message.id)]);
     publish({ type: "message.created", ticket: summary!, message: view! });
+    if (result.reopenEventId) await publishTicketActivity([result.reopenEventId]);
   }
   const files = input.attachmentIds.length ? await listAttachments(db(), [message.id]) : new Map();
   return {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { TicketWorkspace } from "@/components/ticket/ticket-workspace";
 import { findChatDetails } from "@/lib/channels/chat/chat-details";
 import { db } from "@/lib/db/client";
+import { listTicketActivity } from "@/lib/tickets/ticket-activity-queries";
 import { findTicketWithMessages } from "@/lib/tickets/ticket-queries";
 import { listTeammates } from "@/lib/users/list-teammates";
 import { currentUser } from "../../current-user";
@@ -25,15 +26,17 @@ export default async function TicketPage({ params }: Props) {
   const user = await currentUser();
   const ticket = await loadTicket((await params).id);
   if (!ticket) notFound();
-  const [teammates, chat] = await Promise.all([
+  const [teammates, chat, activity] = await Promise.all([
     listTeammates(db(), { activeOnly: true }),
     ticket.channel === "chat" ? findChatDetails(db(), ticket.id) : null,
+    listTicketActivity(db(), ticket.id),
   ]);
 
   return (
     <TicketWorkspace
       key={ticket.id}
       ticket={ticket}
+      activity={activity}
       teammates={teammates.map(({ id, name }) => ({ id, name }))}
       currentUser={{ id: user.id, name: user.name }}
       chat={chat}
