@@ -1,4 +1,5 @@
 import { createTestUser } from "@/lib/testing/factories";
+import { updateTicket } from "@/lib/tickets/update-ticket";
 import { expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { TicketPage } from "./pages/ticket-page";
@@ -9,7 +10,7 @@ import { viewports } from "./support/page-checks";
 // (playwright.config.ts: updateSnapshots "changed", snapshotPathTemplate docs/screenshots).
 
 test("README screenshots: the inbox on a laptop, a ticket on a phone", async ({ page, api }) => {
-  const { user, password } = await createTestUser({ role: "agent", name: "Sam Rivera" });
+  const { user, password, actor } = await createTestUser({ role: "agent", name: "Sam Rivera" });
   const customers = [
     { name: "Maria Garcia", subject: "Where is my order #1042?", body: "It was due on Monday and tracking has not moved.", channel: "email" },
     { name: "Tom Becker", subject: "Can I change the delivery address?", body: "I moved last week, the parcel goes to the old flat.", channel: "chat" },
@@ -22,10 +23,12 @@ test("README screenshots: the inbox on a laptop, a ticket on a phone", async ({ 
       subject: customer.subject,
       // Each run has a database of its own, so fixed addresses make the same picture.
       customerEmail: `${customer.name.split(" ")[0]!.toLowerCase()}@example.net`,
+      customerName: customer.name,
       body: customer.body,
       channel: customer.channel,
     });
-    await api.updateTicket(ticket.id, { assigneeId: user.id });
+    // Sam takes them, so the conversation's line names a person rather than this run's API key.
+    await updateTicket(actor, ticket.id, { assigneeId: user.id });
     tickets.push(ticket);
   }
   const [first] = tickets;

@@ -19,7 +19,7 @@ export function ClockTime({ iso, className }: { iso: string; className?: string 
 }
 
 function clockTime(at: Date, now: Date): string {
-  const time = at.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  const time = at.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
   if (at.toDateString() === now.toDateString()) return time;
   const sameYear = at.getFullYear() === now.getFullYear();
   const day = at.toLocaleDateString(undefined, { day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) });
