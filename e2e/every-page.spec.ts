@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
+import { db } from "@/lib/db/client";
 import { createTestUser, uniqueEmail } from "@/lib/testing/factories";
+import { recordTouchpoints } from "@/lib/timeline/record-touchpoints";
 import type { UserRole } from "@/lib/users/user-roles";
 import { expect, test } from "./fixtures";
 import { checkPage, viewports, type ViewportName } from "./support/page-checks";
@@ -17,6 +19,8 @@ type CheckedPage = {
   path: string | ((api: TouchbaseApi) => Promise<string>);
   /** What shows that the page has loaded. */
   ready: (page: Page) => Locator;
+  /** What a person does first to reach what mustShow lists, e.g. unfold a panel that a phone keeps folded. */
+  open?: (page: Page) => Promise<void>;
   /** The controls the page exists for, which must show at every size. */
   mustShow?: (page: Page) => Locator[];
 };
@@ -64,6 +68,37 @@ const pages: Record<string, CheckedPage> = {
       page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Resolved" }),
       page.getByRole("navigation", { name: "Assignee" }).getByRole("link", { name: "Unassigned" }),
       page.getByRole("link", { name: /Parcel arrived damaged/ }).first(),
+    ],
+  },
+  "ticket with the customer's journey": {
+    as: "staff",
+    path: async (api) => {
+      const ticket = await api.createTicket({
+        subject: "Where is my order?",
+        customerEmail: uniqueEmail("customer"),
+        customerName: "Maria Lopez",
+        body: "It was due on Monday.",
+      });
+      const before = (minutes: number) => new Date(Date.parse(ticket.createdAt) - minutes * 60_000);
+      await db().transaction((tx) =>
+        recordTouchpoints(tx, [
+          { customerId: ticket.customer.id, call: "track", name: "Order Completed", properties: { order_id: "1042", total: 59.9, currency: "EUR" }, source: "e2e", occurredAt: before(3 * 24 * 60) },
+          { customerId: ticket.customer.id, call: "page", name: "Returns", properties: { path: "/returns" }, source: "e2e", occurredAt: before(30) },
+        ]),
+      );
+      return `/tickets/${ticket.id}`;
+    },
+    ready: (page) => page.getByRole("list", { name: "Conversation" }),
+    // A phone keeps the customer folded away above the conversation.
+    open: async (page) => {
+      const unfold = page.getByRole("button", { name: "Show customer and details" });
+      if (await unfold.isVisible()) await unfold.click();
+    },
+    mustShow: (page) => [
+      page.getByRole("region", { name: "Customer" }).getByRole("link", { name: "Maria Lopez" }),
+      page.getByRole("list", { name: "Recent journey" }).getByRole("listitem").first(),
+      page.getByRole("link", { name: "Full timeline →" }),
+      page.getByRole("textbox", { name: "Message" }),
     ],
   },
   ticket: {
@@ -161,6 +196,7 @@ for (const [name, checked] of Object.entries(pages)) {
       await page.setViewportSize(viewports[size]);
       await page.goto(typeof checked.path === "string" ? checked.path : await checked.path(api));
       await expect(checked.ready(page)).toBeVisible();
+      await checked.open?.(page);
       await checkPage(page, { mustShow: checked.mustShow?.(page) });
       // To look at every page yourself: PAGE_SCREENSHOTS=some/folder npm test -- e2e -- e2e/every-page.spec.ts
       if (process.env.PAGE_SCREENSHOTS) {

@@ -52,6 +52,8 @@ export function Conversation({ messages, activity, pending, self, onRetry }: Pro
         const element = event.currentTarget;
         nearBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < stickToBottomPx;
       }}
+      // Focusable so that a keyboard can scroll the history when nothing in it is a link.
+      tabIndex={0}
       className="min-h-0 flex-1 overflow-y-auto px-3 py-3 md:px-6 md:py-5"
     >
       {/* What arrives while the page is open is read out, not only drawn. */}

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { updateAssignee, updateStatus } from "@/app/(app)/tickets/[id]/actions";
+import { CustomerPanel, type CustomerPanelData } from "@/components/customers/customer-panel";
 import { useAgentEvent } from "@/components/realtime/use-agent-event";
 import { channelLabels } from "@/components/ui/channel-icon";
 import { FormError } from "@/components/ui/form-error";
@@ -22,13 +23,15 @@ type Props = {
   ticket: TicketWithMessages;
   /** Status, assignee and other changes, shown as lines between the messages. */
   activity: TicketActivityView[];
+  /** Who the customer is and what they did before writing in, beside the conversation. */
+  customer: CustomerPanelData;
   teammates: Teammate[];
   currentUser: { id: string; name: string };
   /** For chat tickets: the visitor's page and read receipt. */
   chat: ChatDetails | null;
 };
 
-export function TicketWorkspace({ ticket: initial, activity: initialActivity, teammates, currentUser, chat: initialChat }: Props) {
+export function TicketWorkspace({ ticket: initial, activity: initialActivity, customer, teammates, currentUser, chat: initialChat }: Props) {
   const { messages: initialMessages, ...initialSummary } = initial;
   const [ticket, setTicket] = useState<TicketSummary>(initialSummary);
   const [controlError, setControlError] = useState<string | null>(null);
@@ -105,7 +108,7 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, te
         {/* First on phones, between the header and the conversation; a column on the right from md up. */}
         <section
           aria-label="Ticket details"
-          className="order-first flex shrink-0 flex-col gap-3 border-b border-zinc-200 bg-white px-4 py-3 md:order-none md:w-64 md:gap-6 md:border-b-0 md:border-l md:py-4"
+          className="order-first flex shrink-0 flex-col gap-3 border-b border-zinc-200 bg-white px-4 py-3 md:order-none md:w-72 md:gap-6 md:overflow-y-auto md:border-b-0 md:border-l md:py-4"
         >
           <TicketControls
             ticket={ticket}
@@ -121,30 +124,35 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, te
             onClick={() => setDetailsShown((shown) => !shown)}
             className="self-start rounded text-xs font-medium text-indigo-700 hover:text-indigo-600 md:hidden"
           >
-            {detailsShown ? "Hide details" : "Show details"}
+            {detailsShown ? "Hide customer and details" : "Show customer and details"}
           </button>
-          <dl id={detailsId} className={`flex-col gap-3 text-sm md:flex ${detailsShown ? "flex" : "hidden"}`}>
-            <Detail term="Customer">{ticket.customer.name || "—"}</Detail>
-            <Detail term="Email">{ticket.customer.email || "No email address"}</Detail>
-            <Detail term="Channel">{channelLabels[ticket.channel]}</Detail>
-            {chat.isChat && (
-              <Detail term="Current page">
-                {chat.page ? (
-                  // Opened in a new tab: the address comes from the visitor's browser.
-                  <a href={safeHref(chat.page.url)} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 underline">
-                    {chat.page.title || chat.page.url}
-                  </a>
-                ) : (
-                  "Unknown"
-                )}
+          {/* On a phone, folded away above the conversation and never taller than half the screen. */}
+          <div
+            id={detailsId}
+            className={`max-h-[50dvh] flex-col gap-5 overflow-y-auto md:flex md:max-h-none md:gap-6 md:overflow-visible ${detailsShown ? "flex" : "hidden"}`}
+          >
+            <CustomerPanel customer={{ ...customer, name: ticket.customer.name, email: ticket.customer.email }} />
+            <dl className="flex flex-col gap-3 text-sm">
+              <Detail term="Channel">{channelLabels[ticket.channel]}</Detail>
+              {chat.isChat && (
+                <Detail term="Current page">
+                  {chat.page ? (
+                    // Opened in a new tab: the address comes from the visitor's browser.
+                    <a href={safeHref(chat.page.url)} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 underline">
+                      {chat.page.title || chat.page.url}
+                    </a>
+                  ) : (
+                    "Unknown"
+                  )}
+                </Detail>
+              )}
+              {initialChat?.notifyEmail && <Detail term="Answer also by email to">{initialChat.notifyEmail}</Detail>}
+              <Detail term="Opened">
+                <RelativeTime iso={ticket.createdAt} />
               </Detail>
-            )}
-            {initialChat?.notifyEmail && <Detail term="Answer also by email to">{initialChat.notifyEmail}</Detail>}
-            <Detail term="Opened">
-              <RelativeTime iso={ticket.createdAt} />
-            </Detail>
-            {ticket.tags.length > 0 && <Detail term="Tags">{ticket.tags.join(", ")}</Detail>}
-          </dl>
+              {ticket.tags.length > 0 && <Detail term="Tags">{ticket.tags.join(", ")}</Detail>}
+            </dl>
+          </div>
         </section>
       </div>
     </div>

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
+import type { CustomerPanelData } from "@/components/customers/customer-panel";
 import { TicketWorkspace } from "@/components/ticket/ticket-workspace";
 import { findChatDetails } from "@/lib/channels/chat/chat-details";
+import { findCustomerProfile } from "@/lib/customers/customer-queries";
 import { db } from "@/lib/db/client";
+import { recentJourney } from "@/lib/timeline/timeline-queries";
 import { listTicketActivity } from "@/lib/tickets/ticket-activity-queries";
 import { findTicketWithMessages } from "@/lib/tickets/ticket-queries";
 import { listTeammates } from "@/lib/users/list-teammates";
@@ -26,17 +29,27 @@ export default async function TicketPage({ params }: Props) {
   const user = await currentUser();
   const ticket = await loadTicket((await params).id);
   if (!ticket) notFound();
-  const [teammates, chat, activity] = await Promise.all([
+  const [teammates, chat, activity, profile, journey] = await Promise.all([
     listTeammates(db(), { activeOnly: true }),
     ticket.channel === "chat" ? findChatDetails(db(), ticket.id) : null,
     listTicketActivity(db(), ticket.id),
+    findCustomerProfile(db(), ticket.customer.id),
+    recentJourney(db(), ticket.customer.id, new Date(ticket.createdAt)),
   ]);
+  const customer: CustomerPanelData = {
+    id: ticket.customer.id,
+    name: ticket.customer.name,
+    email: ticket.customer.email,
+    company: profile?.company?.name ?? null,
+    journey,
+  };
 
   return (
     <TicketWorkspace
       key={ticket.id}
       ticket={ticket}
       activity={activity}
+      customer={customer}
       teammates={teammates.map(({ id, name }) => ({ id, name }))}
       currentUser={{ id: user.id, name: user.name }}
       chat={chat}
