@@ -7,6 +7,7 @@ import { ensureDemoChatChannel } from "@/lib/demo/demo-chat-channel";
 import { startDemoShop } from "@/lib/demo/demo-shop";
 import { seedDemoWorkspaceIfEmpty } from "@/lib/demo/seed-demo-workspace";
 import { processStrandedInboundEmails } from "@/lib/channels/email/inbound-processing";
+import { startImapFetchers } from "@/lib/channels/email/imap-fetchers";
 import { startSmtpListener } from "@/lib/channels/email/smtp-listener";
 import { allJobs } from "@/lib/jobs/all-jobs";
 import { startJobQueue } from "@/lib/jobs/job-queue";
@@ -100,6 +101,8 @@ async function main() {
     cleanups.push(() => smtp.close());
     logger.info(`Receiving mail over SMTP on port ${smtp.port}`);
   }
+  const imap = startImapFetchers();
+  cleanups.push(() => imap.stop());
   // Mail accepted before a crash but never processed.
   void processStrandedInboundEmails(0).catch((error: unknown) => logger.error("inbound mail sweep failed", { error }));
   logger.info(env.SMTP_URL ? "Sending mail through SMTP_URL" : "SMTP_URL is not set: outgoing mail stays in the outbox");

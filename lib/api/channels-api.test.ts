@@ -90,6 +90,41 @@ describe("POST /api/v1/channels", () => {
     expect(await again.json()).toMatchObject({ error: { code: "conflict", details: [{ path: "phoneNumber" }] } });
   });
 
+  it("keeps an email channel's IMAP password sealed and never returns it", async () => {
+    const password = `imap-${uniqueSuffix()}`;
+    const imap = { host: "imap.acme.test", user: "support@acme.test", password };
+    const response = await create({ kind: "email", name: "Mailbox", address: `mailbox-${uniqueSuffix()}@acme.test`, imap });
+
+    expect(response.status).toBe(201);
+    const text = await response.text();
+    expect(text).not.toContain(password);
+    const channel = JSON.parse(text) as ChannelBody;
+    expect(channel.imap).toEqual({ host: "imap.acme.test", port: 993, tls: true, user: "support@acme.test", mailbox: "INBOX" });
+    const [row] = await db().select().from(channels).where(eq(channels.id, channel.id));
+    expect(JSON.stringify(row!.settings)).not.toContain(password);
+    expect(openSecrets(row!.sealedSecrets!)).toEqual({ imapPassword: password });
+  });
+
+  it("answers to an address in one email channel only, aliases included, naming the address", async () => {
+    const address = `one-${uniqueSuffix()}@acme.test`;
+    const alias = `alias-${uniqueSuffix()}@acme.test`;
+    expect((await create({ kind: "email", name: "One", address, aliases: [alias] })).status).toBe(201);
+
+    const sameAddress = await create({ kind: "email", name: "Two", address });
+    expect(sameAddress.status).toBe(409);
+    expect(await sameAddress.json()).toMatchObject({ error: { code: "conflict", details: [{ path: "address" }] } });
+
+    const aliasAsAddress = await create({ kind: "email", name: "Three", address: alias });
+    expect(aliasAsAddress.status).toBe(409);
+    expect(await aliasAsAddress.json()).toMatchObject({
+      error: { code: "conflict", details: [{ path: "address", message: `${alias}: this address already belongs to another email channel` }] },
+    });
+
+    const addressAsAlias = await create({ kind: "email", name: "Four", address: `four-${uniqueSuffix()}@acme.test`, aliases: [address] });
+    expect(addressAsAlias.status).toBe(409);
+    expect(await addressAsAlias.json()).toMatchObject({ error: { code: "conflict", details: [{ path: "aliases" }] } });
+  });
+
   it("refuses bad input with the field paths, and creates nothing", async () => {
     const before = await db().$count(channels);
     const cases: [unknown, string][] = [
@@ -100,6 +135,10 @@ describe("POST /api/v1/channels", () => {
       [{ kind: "chat", name: "Site", allowedOrigins: ["javascript:alert(1)"] }, "allowedOrigins.0"],
       [{ kind: "phone", name: "Hotline", phoneNumber: "555-0100", twilioAccountSid: twilioSid, twilioAuthToken: "x".repeat(32) }, "phoneNumber"],
       [{ kind: "email", name: "Support", address: "a@b.test", surprise: true }, ""],
+      [{ kind: "email", name: "Support", address: "a@b.test", aliases: ["x@b.test", "X@b.test"] }, "aliases"],
+      [{ kind: "email", name: "Support", address: "a@b.test", imap: { host: "imap.b.test", user: "a" } }, "imap.password"],
+      [{ kind: "email", name: "Support", address: "a@b.test", imap: { host: "bad host!", user: "a", password: "p" } }, "imap.host"],
+      [{ kind: "email", name: "Support", address: "a@b.test", imap: { host: "imap.b.test", port: 99999, user: "a", password: "p" } }, "imap.port"],
     ];
     for (const [json, path] of cases) {
       const response = await create(json);

@@ -3,8 +3,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { canManageWorkspace } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { channels } from "@/lib/db/schema";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { conflictingValue, isUniqueViolation } from "@/lib/db/unique-violation";
 import { fieldConflict, forbidden } from "@/lib/errors";
+import { publish } from "@/lib/events/event-bus";
 import type { ChannelView } from "./channel-config";
 import { channelConfigs } from "./channel-configs";
 import type { CreateChannelInput } from "./channel.validation";
@@ -26,10 +27,19 @@ export async function createChannel(actor: Actor, input: CreateChannelInput): Pr
       await recordAudit(tx, actor, { action: "channel.created", target: { type: "channel", id: created!.id, name }, data: { kind } });
       return created!;
     });
+    publish({ type: "channel.changed", channelId: channel.id });
     return presentChannel(channel, { reveal: true });
   } catch (error) {
     const conflict = config.conflicts?.find(({ constraint }) => isUniqueViolation(error, constraint));
-    if (conflict) throw fieldConflict(conflict.path, conflict.message);
+    if (conflict) {
+      const value = conflictingValue(error);
+      // A clash on a value the caller gave in one field (an alias that is also the main
+      // address elsewhere) is reported on that field, naming the value.
+      const field = Object.entries(fields).find(([, given]) => given === value)?.[0];
+      throw fieldConflict(field ?? conflict.path, value ? `${value}: ${lowerFirst(conflict.message)}` : conflict.message);
+    }
     throw error;
   }
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

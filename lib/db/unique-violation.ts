@@ -9,3 +9,12 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   }
   return false;
 }
+
+/** The value a unique violation clashed on, from PostgreSQL's "Key (column)=(value) already exists." */
+export function conflictingValue(error: unknown): string | null {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const { code, detail } = current as Error & { code?: string; detail?: string };
+    if (code === "23505") return /^Key \([^)]*\)=\((.*)\) already exists\.?$/.exec(detail ?? "")?.[1] ?? null;
+  }
+  return null;
+}

@@ -1,3 +1,4 @@
+import type { ImapHealth } from "@/lib/channels/email/imap-mailbox-state";
 import type { TimelineItem } from "@/lib/timeline/timeline-queries";
 import type { MessageView, TicketActivityView, TicketSummary } from "@/lib/tickets/ticket-views";
 
@@ -18,6 +19,10 @@ export type DomainEvent =
   // A read receipt in a chat: the visitor or the team has read up to `seq`.
   | { type: "chat.read"; ticketId: string; customerId: string; channelId: string; reader: "visitor" | "agent"; seq: number }
   // The visitor of these open chats is now on this page of the website.
-  | { type: "chat.page"; ticketIds: string[]; page: { url: string; title: string } };
+  | { type: "chat.page"; ticketIds: string[]; page: { url: string; title: string } }
+  // A channel was created or its settings changed: whatever runs per channel (IMAP fetch) looks again.
+  | { type: "channel.changed"; channelId: string }
+  // An IMAP-fetching channel's connection changed state, fetched, or failed.
+  | { type: "channel.health"; channelId: string; health: ImapHealth };
 
 export type DomainEventType = DomainEvent["type"];

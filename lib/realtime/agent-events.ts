@@ -1,3 +1,4 @@
+import type { ImapHealth } from "@/lib/channels/email/imap-mailbox-state";
 import type { TimelineItem } from "@/lib/timeline/timeline-queries";
 import type { MessageView, TicketActivityView, TicketSummary } from "@/lib/tickets/ticket-views";
 
@@ -17,4 +18,6 @@ export type AgentServerEvents = {
   "chat:page": (event: { ticketId: string; page: { url: string; title: string } }) => void;
   /** A read receipt: the visitor (or the team) has read the chat up to `seq`. */
   "chat:read": (event: { ticketId: string; reader: "visitor" | "agent"; seq: number }) => void;
+  /** To admins: an IMAP-fetching channel's health changed. */
+  "channel:health": (event: { channelId: string; health: ImapHealth }) => void;
 };

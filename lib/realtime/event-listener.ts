@@ -3,7 +3,7 @@ import { subscribe } from "@/lib/events/event-bus";
 import { listVisitorMessages, toVisitorConversation } from "@/lib/channels/chat/chat-queries";
 import { db } from "@/lib/db/client";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
-import { chatVisitorRoom, customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
+import { chatVisitorRoom, customerRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 
 /**
  * The one place that turns domain events into socket.io messages. The /agents namespace
@@ -60,6 +60,9 @@ export function forwardEventsToSockets(io: Server): () => void {
         // Only pages showing this customer follow it (customer:watch): the inbox does not
         // need every page view of every visitor.
         agents.to(customerRoom(event.customerId)).emit("timeline:created", { customerId: event.customerId, items: event.items });
+        break;
+      case "channel.health":
+        agents.to(settingsRoom).emit("channel:health", { channelId: event.channelId, health: event.health });
         break;
       case "customer.merged":
       case "customer.unmerged":

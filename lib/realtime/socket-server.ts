@@ -4,18 +4,19 @@ import { createClient } from "redis";
 import { Server, type Namespace } from "socket.io";
 import { z } from "zod";
 import { userIdFromCookieHeader } from "@/lib/auth/session-cookie";
-import { findActiveUser } from "@/lib/auth/users";
+import { canManageSettings } from "@/lib/auth/permissions";
+import { findActiveUser, userActor } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { listTicketActivity } from "@/lib/tickets/ticket-activity-queries";
 import { listMessages } from "@/lib/tickets/ticket-queries";
 import { handleAgentChatEvents } from "./agent-chat-events";
-import { customerRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
+import { customerRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 import { isSameOrigin } from "./same-origin";
 import { configureWidgetNamespace } from "./widget-namespace";
 
-export type AgentSocketData = { userId: string };
+export type AgentSocketData = { userId: string; admin: boolean };
 
 const watchRequest = z.uuid();
 const syncRequest = z.object({ ticketId: z.uuid(), afterSeq: z.number().int().min(0) });
@@ -60,7 +61,7 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
       const userId = await userIdFromCookieHeader(socket.request.headers.cookie);
       const user = userId ? await findActiveUser(db(), userId) : null;
       if (!user) return next(new Error("unauthorized"));
-      socket.data = { userId: user.id } satisfies AgentSocketData;
+      socket.data = { userId: user.id, admin: canManageSettings(userActor(user)) } satisfies AgentSocketData;
       next();
     } catch (error) {
       logger.error("agent socket authentication failed", { error });
@@ -70,7 +71,8 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
 
   agents.on("connection", (socket) => {
     // Every staff role may read every ticket, so each signed-in socket follows the inbox.
-    socket.join([staffRoom, userRoom((socket.data as AgentSocketData).userId)]);
+    const { userId, admin } = socket.data as AgentSocketData;
+    socket.join([staffRoom, userRoom(userId), ...(admin ? [settingsRoom] : [])]);
     handleAgentChatEvents(io, socket, (socket.data as AgentSocketData).userId);
 
     socket.on("ticket:watch", (ticketId: unknown) => {

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { channels, type Channel } from "@/lib/db/schema";
+import { channels, emailChannelAddresses, type Channel } from "@/lib/db/schema";
 import type { EmailChannelSettings } from "./email-channel-config";
 import { splitAddress } from "./threading";
 
@@ -10,19 +10,13 @@ export type EmailChannel = Channel & { settings: EmailChannelSettings };
 export async function findEmailChannelForRecipient(q: Queryable, recipient: string): Promise<EmailChannel | undefined> {
   const { local, domain } = splitAddress(recipient);
   const base = `${local}@${domain}`;
-  const [channel] = await q
-    .select()
-    .from(channels)
-    .where(
-      and(
-        eq(channels.kind, "email"),
-        eq(channels.active, true),
-        // The first test uses channels_email_address_key; aliases are few and rarely used.
-        sql`(lower(${channels.settings}->>'address') = ${base} or ${channels.settings}->'aliases' ? ${base})`,
-      ),
-    )
+  const [found] = await q
+    .select({ channel: channels })
+    .from(emailChannelAddresses)
+    .innerJoin(channels, eq(channels.id, emailChannelAddresses.channelId))
+    .where(and(eq(emailChannelAddresses.address, base), eq(channels.active, true)))
     .limit(1);
-  return channel as EmailChannel | undefined;
+  return found?.channel as EmailChannel | undefined;
 }
 
 export async function listEmailChannels(q: Queryable): Promise<EmailChannel[]> {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channels } from "./channels";
 import { messages, tickets } from "./tickets";
 
@@ -73,3 +73,45 @@ export const attachments = pgTable(
 );
 
 export type Attachment = typeof attachments.$inferSelect;
+
+export const imapConnectionStates = ["connecting", "idle", "syncing", "error", "stopped"] as const;
+export type ImapConnectionState = (typeof imapConnectionStates)[number];
+
+// Where an email channel's IMAP fetch stands: the mailbox's UIDVALIDITY and the highest UID
+// taken in, so a restart or a day offline resumes after it and never takes a mail twice
+// (and a new UIDVALIDITY starts over, the inbound (channel, Message-ID) key catching what
+// was taken before); and its health, shown in Settings. The lease keeps one app node on a
+// mailbox at a time.
+export const imapMailboxStates = pgTable("imap_mailbox_states", {
+  channelId: uuid()
+    .primaryKey()
+    .references(() => channels.id, { onDelete: "cascade" }),
+  // UIDVALIDITY is an unsigned 32-bit number and UIDs too: bigint holds them whole.
+  uidValidity: bigint({ mode: "number" }),
+  lastUid: bigint({ mode: "number" }).notNull().default(0),
+  state: text().$type<ImapConnectionState>().notNull().default("connecting"),
+  lastFetchAt: timestamp({ withTimezone: true }),
+  lastError: text(),
+  lastErrorAt: timestamp({ withTimezone: true }),
+  imported: integer().notNull().default(0),
+  leaseHolder: text(),
+  leaseUntil: timestamp({ withTimezone: true }),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export type ImapMailboxState = typeof imapMailboxStates.$inferSelect;
+
+// Every address an email channel answers to — its main address and its aliases — once
+// across all channels, so mail for an address reaches exactly one inbox. Kept in step
+// with the channel's settings in the same transaction.
+export const emailChannelAddresses = pgTable(
+  "email_channel_addresses",
+  {
+    address: text().primaryKey(),
+    channelId: uuid()
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_channel_addresses_channel_idx").on(t.channelId)],
+);
