@@ -13,6 +13,8 @@ const ticket = (overrides: Partial<TicketSummary>): TicketSummary => ({
   tags: [],
   customer: { id: "c", name: "Maria", email: "maria@example.net" },
   assignee: null,
+  team: null,
+  snoozedUntil: null,
   lastMessageAt: "2026-01-01T10:00:00.000Z",
   lastMessagePreview: "",
   lastMessageSeq: 1,

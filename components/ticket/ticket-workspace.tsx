@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { updateAssignee, updateStatus } from "@/app/(app)/tickets/[id]/actions";
+import { changeTicket, updateAssignee, updateStatus } from "@/app/(app)/tickets/[id]/actions";
 import { CustomerPanel, type CustomerPanelData } from "@/components/customers/customer-panel";
 import { useAgentEvent } from "@/components/realtime/use-agent-event";
 import { channelLabels } from "@/components/ui/channel-icon";
@@ -14,7 +14,7 @@ import type { TicketStatus } from "@/lib/tickets/ticket-constants";
 import type { TicketActivityView, TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
-import { TicketControls, type Teammate } from "./ticket-controls";
+import { TicketControls, type TeamOption, type Teammate } from "./ticket-controls";
 import { TicketHeader } from "./ticket-header";
 import { useChatActivity } from "./use-chat-activity";
 import { useTicketMessages } from "./use-ticket-messages";
@@ -26,12 +26,13 @@ type Props = {
   /** Who the customer is and what they did before writing in, beside the conversation. */
   customer: CustomerPanelData;
   teammates: Teammate[];
+  teams: TeamOption[];
   currentUser: { id: string; name: string };
   /** For chat tickets: the visitor's page and read receipt. */
   chat: ChatDetails | null;
 };
 
-export function TicketWorkspace({ ticket: initial, activity: initialActivity, customer, teammates, currentUser, chat: initialChat }: Props) {
+export function TicketWorkspace({ ticket: initial, activity: initialActivity, customer, teammates, teams, currentUser, chat: initialChat }: Props) {
   const { messages: initialMessages, ...initialSummary } = initial;
   const [ticket, setTicket] = useState<TicketSummary>(initialSummary);
   const [controlError, setControlError] = useState<string | null>(null);
@@ -113,8 +114,10 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
           <TicketControls
             ticket={ticket}
             teammates={teammates}
+            teams={teams}
             onStatusChange={changeStatus}
             onAssigneeChange={changeAssignee}
+            onChange={(fields, optimistic) => void change(optimistic, () => changeTicket(ticket.id, fields))}
           />
           <FormError message={controlError} />
           <button
@@ -150,7 +153,6 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
               <Detail term="Opened">
                 <RelativeTime iso={ticket.createdAt} />
               </Detail>
-              {ticket.tags.length > 0 && <Detail term="Tags">{ticket.tags.join(", ")}</Detail>}
             </dl>
           </div>
         </section>

@@ -1,15 +1,26 @@
 import { z } from "zod";
-import { ticketStatuses } from "@/lib/tickets/ticket-constants";
+import { ticketChangeInput } from "@/lib/tickets/ticket-change.validation";
+import { ticketFilterFields, ticketSorts } from "@/lib/tickets/ticket-filter";
 import { decodeTicketCursor } from "./ticket-cursor";
 
 // Request shapes of /api/v1/tickets that are not shared with the UI. Creating a ticket and
-// adding a message reuse lib/tickets/ticket.validation.ts.
+// adding a message reuse lib/tickets/ticket.validation.ts, changing one the shared
+// ticket-change.validation.ts.
 
 export const ticketParams = z.object({ id: z.uuid({ error: "Ticket not found" }) });
 
+const filters = ticketFilterFields.shape;
+
 export const listTicketsApiQuery = z.strictObject({
-  status: z.enum(ticketStatuses).optional(),
+  status: filters.status,
+  priority: filters.priority,
+  channel: filters.channel,
+  team: filters.teamId,
+  // "me" means nothing to an API key: a user id or "none".
   assignee: z.union([z.literal("none"), z.uuid()], { error: 'Must be a user id or "none"' }).optional(),
+  tag: filters.tag,
+  customer: filters.customerId,
+  sort: z.enum(ticketSorts).default("last_activity"),
   cursor: z
     .string()
     .transform((token, ctx) => {
@@ -24,12 +35,5 @@ export const listTicketsApiQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-export const updateTicketBody = z
-  .strictObject({
-    status: z.enum(ticketStatuses).optional(),
-    assigneeId: z.uuid().nullable().optional(),
-  })
-  .refine((change) => change.status !== undefined || change.assigneeId !== undefined, {
-    message: "Send status, assigneeId or both",
-  });
+export const updateTicketBody = ticketChangeInput;
 export type UpdateTicketBody = z.infer<typeof updateTicketBody>;

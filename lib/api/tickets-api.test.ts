@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { outboundEmails, ticketEvents } from "@/lib/db/schema";
 import type { MessageView, TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { apiRequest, routeParams } from "@/lib/testing/api-requests";
+import { createTeam } from "@/lib/teams/create-team";
 import { createTestApiKey, createTestTicket, createTestUser, uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
 import { forSubject, recordEvents } from "@/lib/testing/record-events";
 
@@ -241,9 +242,12 @@ describe("PATCH /api/v1/tickets/:id", () => {
 
   it.each([
     ["an empty change", {}],
-    ["an unknown status", { status: "closed" }],
+    ["an unknown status", { status: "archived" }],
     ["a malformed assignee", { assigneeId: "bob" }],
-    ["an unknown field", { status: "open", priority: "high" }],
+    ["an unknown field", { status: "open", color: "red" }],
+    ["a snooze without a time", { status: "snoozed" }],
+    ["tags and addTags together", { tags: ["a"], addTags: ["b"] }],
+    ["a tag too long", { addTags: ["x".repeat(41)] }],
   ])("answers 400 validation_failed for %s", async (_label, json) => {
     const ticket = await createTestTicket();
     const response = await patch(ticket.id, json);
@@ -291,6 +295,43 @@ describe("GET /api/v1/tickets", () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it("filters by priority, team, tag, channel and customer, and walks oldest activity first", async () => {
+    const admin = await createTestUser({ role: "admin" });
+    const team = await createTeam(admin.actor, { name: `Team ${uniqueSuffix()}`, memberIds: [] });
+    const tag = `tag-${uniqueSuffix()}`;
+    const email = uniqueEmail("filters");
+    const created: TicketSummary[] = [];
+    for (let i = 0; i < 4; i++) {
+      const ticket = (await (await createViaApi({ ...createBody(email), channel: "chat" })).json()) as TicketSummary;
+      created.push(ticket);
+      const response = await updateTicketRoute(
+        apiRequest(`/api/v1/tickets/${ticket.id}`, {
+          key,
+          method: "PATCH",
+          json: { teamId: team.id, addTags: [tag], priority: i < 2 ? "urgent" : "low" },
+        }),
+        routeParams({ id: ticket.id }),
+      );
+      expect(response.status).toBe(200);
+    }
+    const customer = created[0]!.customer.id;
+
+    const urgent = await list(`team=${team.id}&tag=${tag}&priority=urgent&channel=chat&customer=${customer}`);
+    expect(urgent.status).toBe(200);
+    expect(urgent.body.data.map((t) => t.id).sort()).toEqual(created.slice(0, 2).map((t) => t.id).sort());
+    expect(urgent.body.data.every((t) => t.team?.id === team.id && t.tags.includes(tag))).toBe(true);
+
+    const oldestFirst: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(`tag=${tag}&sort=oldest_activity&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      oldestFirst.push(...page.body.data.map((t) => t.lastMessageAt));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(oldestFirst).toHaveLength(4);
+    expect([...oldestFirst].sort()).toEqual(oldestFirst);
+  });
+
   it("filters by status and by unassigned", async () => {
     const { user } = await createTestUser();
     const [pending, open] = await Promise.all([createTestTicket(), createTestTicket()]);
@@ -316,7 +357,10 @@ describe("GET /api/v1/tickets", () => {
   it.each([
     ["a garbage cursor", "cursor=garbage!!", "cursor"],
     ["a well-formed but foreign cursor", `cursor=${Buffer.from('{"a":1}').toString("base64url")}`, "cursor"],
-    ["an unknown status", "status=closed", "status"],
+    ["an unknown status", "status=archived", "status"],
+    ["an unknown priority", "priority=asap", "priority"],
+    ["a bad team", "team=billing", "team"],
+    ["an unknown sort", "sort=random", "sort"],
     ["a bad assignee", "assignee=me", "assignee"],
     ["a limit out of range", "limit=1000", "limit"],
   ])("answers 400 validation_failed for %s", async (_label, query, path) => {

@@ -12,11 +12,13 @@ export type AuditAction =
   | "api_key.revoked"
   | "channel.created"
   | "customer.merged"
-  | "customer.unmerged";
+  | "customer.unmerged"
+  | "team.created"
+  | "team.members_changed";
 
 export type AuditEntry = {
   action: AuditAction;
-  target: { type: "user" | "api_key" | "channel" | "customer"; id: string; name: string };
+  target: { type: "user" | "api_key" | "channel" | "customer" | "team"; id: string; name: string };
   data?: Record<string, unknown>;
 };
 

@@ -5,6 +5,8 @@ import type { MessageView, TicketActivityView, TicketSummary } from "@/lib/ticke
 export type DomainEvent =
   | { type: "ticket.created"; ticket: TicketSummary }
   | { type: "ticket.updated"; ticket: TicketSummary; changes: string[] }
+  // Many tickets changed at once (a bulk action, snoozes waking together): lists reload.
+  | { type: "tickets.bulk_updated"; ticketIds: string[]; changes: string[] }
   | { type: "message.created"; ticket: TicketSummary; message: MessageView }
   // A stored message changed, e.g. its delivery state as its channel reports it.
   | { type: "message.updated"; ticket: TicketSummary; message: MessageView }

@@ -1,6 +1,7 @@
 import { inboundSweepJob } from "@/lib/channels/email/inbound-processing";
 import { sendEmailJob } from "@/lib/channels/email/send-email-job";
 import { getEnv } from "@/lib/env";
+import { wakeSnoozedTicketsJob } from "@/lib/tickets/wake-snoozed-tickets";
 import type { JobDefinition } from "./job-queue";
 
 /**
@@ -9,7 +10,10 @@ import type { JobDefinition } from "./job-queue";
  * its jobs in the queue) until a process with SMTP_URL starts.
  */
 export function allJobs(): JobDefinition<object>[] {
-  const jobs: JobDefinition<object>[] = [inboundSweepJob as JobDefinition<object>];
+  const jobs: JobDefinition<object>[] = [
+    inboundSweepJob as JobDefinition<object>,
+    wakeSnoozedTicketsJob as JobDefinition<object>,
+  ];
   if (getEnv().SMTP_URL) jobs.push(sendEmailJob as JobDefinition<object>);
   return jobs;
 }

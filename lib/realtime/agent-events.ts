@@ -5,6 +5,8 @@ import type { MessageView, TicketActivityView, TicketSummary } from "@/lib/ticke
 /** What the server emits to signed-in staff on the /agents namespace. */
 export type AgentServerEvents = {
   "ticket:changed": (ticket: TicketSummary) => void;
+  /** Many tickets changed at once (a bulk action): lists and counts reload. */
+  "tickets:changed": (changed: { count: number; changes: string[] }) => void;
   "message:created": (message: MessageView) => void;
   "message:updated": (message: MessageView) => void;
   /** To pages watching the ticket: status, assignee and other changes, as conversation lines. */

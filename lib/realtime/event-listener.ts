@@ -25,6 +25,9 @@ export function forwardEventsToSockets(io: Server): () => void {
         if (room) widget.to(room).emit("conversation", toVisitorConversation(summaryTicket(event.ticket), null));
         break;
       }
+      case "tickets.bulk_updated":
+        agents.to(staffRoom).emit("tickets:changed", { count: event.ticketIds.length, changes: event.changes });
+        break;
       case "message.created": {
         agents.to(staffRoom).emit("ticket:changed", event.ticket);
         agents.to(ticketRoom(event.ticket.id)).emit("message:created", event.message);

@@ -33,6 +33,7 @@ export async function appendMessage(
       lastMessageAt: sql`now()`,
       // The inbox is staff-only, so a note may show there, marked as one.
       lastMessagePreview: (input.kind === "note" ? "Note: " : "") + preview(input.bodyText),
+      searchVector: sql`${tickets.searchVector} || ticket_search_words(${input.bodyText})`,
       ...(input.direction === "out" && input.kind === "reply"
         ? { firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, now())` }
         : {}),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { findOrCreateCustomerByEmail } from "@/lib/customers/find-or-create-customer";
 import { db, type Transaction } from "@/lib/db/client";
 import { ticketEvents, tickets, type ChannelKind, type Customer, type Message, type Ticket } from "@/lib/db/schema";
@@ -92,7 +92,7 @@ async function threadedTicket(tx: Transaction, input: ReceiveMessageInput, custo
     const found = await tx
       .select()
       .from(tickets)
-      .where(and(inArray(tickets.id, ids), sameChannel(input.channel.id)))
+      .where(and(inArray(tickets.id, ids), sameChannel(input.channel.id), notClosed))
       .for("update");
     const best = ids.map((id) => found.find((t) => t.id === id)).find(Boolean);
     if (best) return best;
@@ -106,6 +106,7 @@ async function threadedTicket(tx: Transaction, input: ReceiveMessageInput, custo
           eq(tickets.number, input.claimedTicketNumber),
           eq(tickets.customerId, customer.id),
           sameChannel(input.channel.id),
+          notClosed,
         ),
       )
       .for("update");
@@ -113,6 +114,9 @@ async function threadedTicket(tx: Transaction, input: ReceiveMessageInput, custo
   }
   return undefined;
 }
+
+// A closed ticket is done for good: the customer writing again starts a new one.
+const notClosed = ne(tickets.status, "closed");
 
 // A ticket made through the API has no channel; replies to it went out through the
 // default one, so answers to them may come back through any inbox of the kind.

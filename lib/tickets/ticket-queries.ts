@@ -1,8 +1,10 @@
 import { microsecondIso } from "@/lib/db/keyset";
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
-import { attachments, customers, messages, tickets, users, type TicketStatus } from "@/lib/db/schema";
+import { attachments, customers, messages, teams, tickets, users, type ChannelKind, type TicketStatus } from "@/lib/db/schema";
+import type { TicketPriority } from "./ticket-constants";
+import type { TicketSort } from "./ticket-filter";
 import type { AttachmentView, MessageView, TicketSummary, TicketWithMessages } from "./ticket-views";
 
 // Data access only: callers pass their scope; nothing here reads a session.
@@ -15,12 +17,14 @@ const summaryColumns = {
   ticket: tickets,
   customer: { id: customers.id, name: customers.name, email: customers.email },
   assignee: { id: assignees.id, name: assignees.name, email: assignees.email },
+  team: { id: teams.id, name: teams.name },
 };
 
 type SummaryRow = {
   ticket: typeof tickets.$inferSelect;
   customer: { id: string; name: string | null; email: string | null };
   assignee: { id: string; name: string; email: string } | null;
+  team: { id: string; name: string } | null;
 };
 
 function selectSummaries(q: Queryable) {
@@ -28,10 +32,11 @@ function selectSummaries(q: Queryable) {
     .select(summaryColumns)
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId));
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
+    .leftJoin(teams, eq(teams.id, tickets.teamId));
 }
 
-function toSummary({ ticket, customer, assignee }: SummaryRow): TicketSummary {
+function toSummary({ ticket, customer, assignee, team }: SummaryRow): TicketSummary {
   return {
     id: ticket.id,
     number: ticket.number,
@@ -43,6 +48,8 @@ function toSummary({ ticket, customer, assignee }: SummaryRow): TicketSummary {
     tags: ticket.tags,
     customer,
     assignee,
+    team,
+    snoozedUntil: ticket.snoozedUntil?.toISOString() ?? null,
     lastMessageAt: ticket.lastMessageAt.toISOString(),
     lastMessagePreview: ticket.lastMessagePreview,
     lastMessageSeq: ticket.lastMessageSeq,
@@ -62,12 +69,19 @@ export async function findTicketSummary(q: Queryable, ticketId: string): Promise
 
 export type TicketListFilter = {
   status?: TicketStatus;
+  priority?: TicketPriority;
+  channel?: ChannelKind;
+  /** A team id, or "none" for tickets of no team. */
+  teamId?: string;
+  tag?: string;
   /** A user id, or "none" for unassigned tickets. */
   assigneeId?: string;
   /** Only tickets whose caller waits for a call back. */
   callBack?: boolean;
   /** One customer's tickets (their page lists them). */
   customerId?: string;
+  /** Newest activity first (the default), or the longest-untouched first. */
+  sort?: TicketSort;
   cursor?: TicketCursor;
   limit: number;
 };
@@ -85,18 +99,16 @@ export async function listTicketSummaries(
   q: Queryable,
   filter: TicketListFilter,
 ): Promise<{ tickets: TicketSummary[]; nextCursor: TicketCursor | null }> {
-  const conditions: SQL[] = [];
-  if (filter.status) conditions.push(eq(tickets.status, filter.status));
-  if (filter.assigneeId === "none") conditions.push(isNull(tickets.assigneeId));
-  else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
-  if (filter.callBack) conditions.push(isNotNull(tickets.callBackRequestedAt));
-  if (filter.customerId) conditions.push(eq(tickets.customerId, filter.customerId));
+  const conditions = ticketConditions(filter);
+  const oldestFirst = filter.sort === "oldest_activity";
   if (filter.cursor) {
     const at = sql`${filter.cursor.lastMessageAt}::timestamptz`;
+    // A row comparison lets PostgreSQL start the index scan at the cursor instead of
+    // filtering every row before it.
     conditions.push(
-      // A row comparison lets PostgreSQL start the index scan at the cursor instead of
-      // filtering every row before it.
-      sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${at}, ${filter.cursor.id}::uuid)`,
+      oldestFirst
+        ? sql`(${tickets.lastMessageAt}, ${tickets.id}) > (${at}, ${filter.cursor.id}::uuid)`
+        : sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${at}, ${filter.cursor.id}::uuid)`,
     );
   }
   const rows = await q
@@ -104,13 +116,31 @@ export async function listTicketSummaries(
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
+    .leftJoin(teams, eq(teams.id, tickets.teamId))
     .where(and(...conditions))
-    .orderBy(desc(tickets.lastMessageAt), desc(tickets.id))
+    // Oldest first is the same index read backwards (ascending, nulls last).
+    .orderBy(...(oldestFirst ? [asc(tickets.lastMessageAt), asc(tickets.id)] : [desc(tickets.lastMessageAt), desc(tickets.id)]))
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > filter.limit && last ? { lastMessageAt: last.cursorAt, id: last.ticket.id } : null;
   return { tickets: page.map(toSummary), nextCursor };
+}
+
+/** The WHERE conditions of a filter; every value is a bound parameter. */
+export function ticketConditions(filter: Omit<TicketListFilter, "limit" | "cursor" | "sort">): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(tickets.status, filter.status));
+  if (filter.priority) conditions.push(eq(tickets.priority, filter.priority));
+  if (filter.channel) conditions.push(eq(tickets.channel, filter.channel));
+  if (filter.teamId === "none") conditions.push(isNull(tickets.teamId));
+  else if (filter.teamId) conditions.push(eq(tickets.teamId, filter.teamId));
+  if (filter.tag) conditions.push(arrayContains(tickets.tags, [filter.tag]));
+  if (filter.assigneeId === "none") conditions.push(isNull(tickets.assigneeId));
+  else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
+  if (filter.callBack) conditions.push(isNotNull(tickets.callBackRequestedAt));
+  if (filter.customerId) conditions.push(eq(tickets.customerId, filter.customerId));
+  return conditions;
 }
 
 const messageColumns = {

@@ -1,5 +1,6 @@
 import type { CallSummary } from "@/lib/channels/phone/call-constants";
 import type { ChannelKind, DeliveryState, MessageKind, TicketStatus } from "@/lib/db/schema";
+import type { TicketPriority } from "./ticket-constants";
 
 // The shapes the UI, the API and realtime events all show. Dates are ISO strings so
 // that the same object crosses JSON, socket.io and server-component boundaries unchanged.
@@ -11,13 +12,16 @@ export type TicketSummary = {
   number: number;
   subject: string;
   status: TicketStatus;
-  priority: "low" | "normal" | "high" | "urgent";
+  priority: TicketPriority;
   channel: ChannelKind;
   /** The inbox it came in through; null for tickets made through the API without one. */
   channelId: string | null;
   tags: string[];
   customer: PersonRef;
   assignee: PersonRef | null;
+  team: { id: string; name: string } | null;
+  /** While snoozed: when it opens again by itself. */
+  snoozedUntil: string | null;
   lastMessageAt: string;
   lastMessagePreview: string;
   lastMessageSeq: number;

@@ -1,4 +1,5 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import { doneStatuses } from "@/lib/tickets/ticket-constants";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorColumns, type Actor } from "@/lib/auth/actor";
 import { canManageSettings } from "@/lib/auth/permissions";
@@ -36,7 +37,7 @@ export async function deactivateTeammate(actor: Actor, input: DeactivateTeammate
     const handed = await tx
       .update(tickets)
       .set({ assigneeId: handTo, updatedAt: sql`now()` })
-      .where(and(eq(tickets.assigneeId, target.id), ne(tickets.status, "resolved")))
+      .where(and(eq(tickets.assigneeId, target.id), notInArray(tickets.status, [...doneStatuses])))
       .returning({ id: tickets.id });
     const events =
       handed.length === 0

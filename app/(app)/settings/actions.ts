@@ -29,6 +29,10 @@ import {
   deactivateTeammateInput,
   teammateIdInput,
 } from "@/lib/users/teammate.validation";
+import { createTeam } from "@/lib/teams/create-team";
+import { listTeams } from "@/lib/teams/list-teams";
+import { setTeamMembers } from "@/lib/teams/set-team-members";
+import { createTeamInput, setTeamMembersInput } from "@/lib/teams/team.validation";
 import { runAction } from "../run-action";
 
 // Anyone signed in can call a server action directly, so each one checks the role
@@ -115,5 +119,21 @@ export async function loadCustomerLookupsAction(raw: unknown) {
     const { cursor } = z.object({ cursor: keysetCursorParam }).parse(raw);
     const page = await listCustomerLookups(db(), { limit: customerLookupsPageSize, cursor });
     return { lookups: page.lookups, nextCursor: page.nextCursor && encodeKeysetCursor(page.nextCursor) };
+  });
+}
+
+export async function createTeamAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    await createTeam(actor, createTeamInput.parse(raw));
+    return { teams: await listTeams(db()) };
+  });
+}
+
+export async function setTeamMembersAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    await setTeamMembers(actor, setTeamMembersInput.parse(raw));
+    return { teams: await listTeams(db()) };
   });
 }

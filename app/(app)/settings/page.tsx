@@ -8,6 +8,8 @@ import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { toApiKeyRow } from "@/components/settings/api-key-row";
 import { OutboxSection, outboxLimit } from "@/components/settings/outbox-section";
 import { TeamSection } from "@/components/settings/team-section";
+import { TeamsSection } from "@/components/settings/teams-section";
+import { listTeams } from "@/lib/teams/list-teams";
 import { encodeKeysetCursor } from "@/lib/api/keyset-cursor";
 import { auditLogPageSize, listAuditLog } from "@/lib/audit/list-audit-log";
 import { listApiKeys } from "@/lib/auth/api-keys";
@@ -31,18 +33,23 @@ export default async function SettingsPage() {
   // should learn why.
   if (!canManageSettings(userActor(user))) forbidden();
 
-  const [keys, team, outbox, channels, audit, lookups] = await Promise.all([
+  const [keys, team, outbox, channels, audit, lookups, teams] = await Promise.all([
     listApiKeys(db()),
     listTeammates(db()),
     listOutboundEmails(db(), { limit: outboxLimit }),
     listChannels(db()),
     listAuditLog(db(), { limit: auditLogPageSize }),
     listCustomerLookups(db(), { limit: customerLookupsPageSize }),
+    listTeams(db()),
   ]);
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
       <h1 className="text-lg font-semibold">Settings</h1>
       <TeamSection initialTeam={team} currentUserId={user.id} />
+      <TeamsSection
+        initialTeams={teams}
+        people={team.filter((person) => person.active).map(({ id, name }) => ({ id, name }))}
+      />
       <CompanySignInSection
         config={oidcConfig()}
         passwordSignIn={passwordSignInEnabled()}

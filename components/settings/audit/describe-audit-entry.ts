@@ -21,6 +21,13 @@ export function describeAuditEntry(entry: AuditLogView): string {
       return `revoked the API key “${target}”`;
     case "channel.created":
       return `set up the ${String(data.kind)} channel “${target}”`;
+    case "team.created":
+      return `created the team “${target}”`;
+    case "team.members_changed": {
+      const added = Array.isArray(data.added) ? data.added.length : 0;
+      const removed = Array.isArray(data.removed) ? data.removed.length : 0;
+      return `changed the members of “${target}” (${added} added, ${removed} removed)`;
+    }
     default:
       return `${entry.action} ${target}`;
   }

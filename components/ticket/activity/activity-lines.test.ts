@@ -40,6 +40,22 @@ describe("activity lines", () => {
     expect(describeActivity(event("status.changed", { to: "pending" }, { actor: null }))).toBe("Touchbase set this to pending");
   });
 
+  it("says snoozes, closing, priority, team and tag changes", () => {
+    expect(describeActivity(event("status.changed", { from: "snoozed", to: "open", reason: "snooze_ended" }, { actor: null }))).toBe(
+      "Opened again: the snooze ended",
+    );
+    expect(describeActivity(event("status.changed", { from: "open", to: "snoozed", snoozedUntil: "2026-11-24T09:00:00.000Z" }))).toMatch(
+      /^Ana snoozed this until /,
+    );
+    expect(describeActivity(event("status.changed", { from: "resolved", to: "closed" }))).toBe("Ana closed this");
+    expect(describeActivity(event("priority.changed", { from: "normal", to: "urgent" }))).toBe("Ana set the priority to urgent");
+    expect(describeActivity(event("team.changed", { from: null, to: "t1", toName: "Billing" }))).toBe("Ana moved this to the team Billing");
+    expect(describeActivity(event("team.changed", { from: "t1", to: null }))).toBe("Ana took this out of its team");
+    expect(describeActivity(event("tags.changed", { added: ["vip"], removed: ["late", "refund"] }))).toBe(
+      "Ana tagged this vip and removed the tags late, refund",
+    );
+  });
+
   it("shows no line for a type without an entry", () => {
     expect(describeActivity(event("ticket.viewed", {}))).toBeNull();
     expect(Object.keys(activityLines)).toEqual(expect.arrayContaining(["status.changed", "assignee.changed"]));

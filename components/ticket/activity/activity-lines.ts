@@ -14,6 +14,11 @@ export const activityLines: Record<string, (event: TicketActivityView, who: stri
   "status.changed": (event, who) => {
     const to = event.data.to as TicketStatus;
     if (event.data.reason === "customer_wrote") return "Reopened: the customer wrote again";
+    if (event.data.reason === "snooze_ended") return "Opened again: the snooze ended";
+    if (to === "snoozed" && typeof event.data.snoozedUntil === "string") {
+      return `${who} snoozed this until ${formatWhen(event.data.snoozedUntil)}`;
+    }
+    if (to === "closed") return `${who} closed this`;
     if (to === "resolved") return `${who} resolved this`;
     if (to === "open") return `${who} reopened this`;
     if (to === "pending") return `${who} set this to pending`;
@@ -27,7 +32,26 @@ export const activityLines: Record<string, (event: TicketActivityView, who: stri
     if (event.actor?.type === "user" && event.data.to === event.actor.id) return `${who} assigned this to themselves${because}`;
     return `${who} assigned this to ${to}${because}`;
   },
+  "priority.changed": (event, who) => `${who} set the priority to ${String(event.data.to)}`,
+  "team.changed": (event, who) => {
+    const to = typeof event.data.toName === "string" ? event.data.toName : null;
+    return to ? `${who} moved this to the team ${to}` : `${who} took this out of its team`;
+  },
+  "tags.changed": (event, who) => {
+    const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+    const added = list(event.data.added);
+    const removed = list(event.data.removed);
+    const parts = [
+      added.length ? `tagged this ${added.join(", ")}` : null,
+      removed.length ? `removed the tag${removed.length > 1 ? "s" : ""} ${removed.join(", ")}` : null,
+    ].filter(Boolean);
+    return parts.length ? `${who} ${parts.join(" and ")}` : null;
+  },
 };
+
+function formatWhen(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
+}
 
 /** The line for one change, or null when the conversation shows none for it. */
 export function describeActivity(event: TicketActivityView): string | null {

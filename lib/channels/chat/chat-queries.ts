@@ -12,7 +12,8 @@ type Scope = { channelId: string; customerId: string };
 export function toVisitorConversation(ticket: Pick<Ticket, "id" | "status" | "createdAt" | "lastMessageSeq">, conversation: Pick<ChatConversation, "agentReadSeq" | "notifyEmail"> | null): VisitorConversation {
   return {
     ticketId: ticket.id,
-    status: ticket.status,
+    // The visitor knows open, pending and resolved: a snooze is the team waiting, closed is done.
+    status: ticket.status === "snoozed" ? "pending" : ticket.status === "closed" ? "resolved" : ticket.status,
     createdAt: ticket.createdAt.toISOString(),
     lastSeq: ticket.lastMessageSeq,
     agentReadSeq: conversation?.agentReadSeq ?? 0,

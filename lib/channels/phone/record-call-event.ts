@@ -1,4 +1,5 @@
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, notInArray, sql } from "drizzle-orm";
+import { doneStatuses } from "@/lib/tickets/ticket-constants";
 import { findOrCreateCustomerByPhone } from "@/lib/customers/find-or-create-customer";
 import { callerNumber } from "@/lib/customers/phone-number";
 import { db, type Transaction } from "@/lib/db/client";
@@ -204,7 +205,7 @@ async function openCallTicket(
   const [open] = await tx
     .select({ id: tickets.id })
     .from(tickets)
-    .where(and(eq(tickets.customerId, customer.id), eq(tickets.channel, "phone"), ne(tickets.status, "resolved")))
+    .where(and(eq(tickets.customerId, customer.id), eq(tickets.channel, "phone"), notInArray(tickets.status, [...doneStatuses])))
     .orderBy(desc(tickets.lastMessageAt))
     .limit(1);
   if (open) return { ticketId: open.id, customerId: customer.id, created: false };

@@ -12,3 +12,5 @@ export * from "./customer-lookups";
 export * from "./customer-search";
 export * from "./password-resets";
 export * from "./chat";
+export * from "./teams";
+export * from "./inbox-views";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -21,7 +22,10 @@ import {
 import type { CallSummary } from "../../channels/phone/call-constants";
 import { channelKind, channels } from "./channels";
 import { customers } from "./customers";
+import { teams } from "./teams";
 import { apiKeys, users } from "./users";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export { messageKinds, ticketPriorities, ticketStatuses };
 export type { MessageKind, TicketStatus };
@@ -45,7 +49,15 @@ export const tickets = pgTable(
       .notNull()
       .references(() => customers.id),
     assigneeId: uuid().references(() => users.id, { onDelete: "set null" }),
+    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    // Sorted, lower-case, without duplicates (lib/tickets/ticket-tags.ts).
     tags: text().array().notNull().default(sql`'{}'::text[]`),
+    // While status is "snoozed": when it opens again by itself (a ticket.wake job).
+    snoozedUntil: timestamp({ withTimezone: true }),
+    // Full-text search over the subject, the customer's name and email and every message
+    // body, appended to as messages arrive (lib/tickets/append-message.ts). Positions are
+    // stripped: matching needs none, and highlighting reads the text itself.
+    searchVector: tsvector().notNull().default(sql`''::tsvector`),
     // Last per-ticket message sequence number handed out; bumped in the same transaction
     // that inserts the message, which also serialises concurrent writers on one ticket.
     lastMessageSeq: integer().notNull().default(0),
@@ -73,6 +85,22 @@ export const tickets = pgTable(
     index("tickets_inbox_idx").on(t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("tickets_status_inbox_idx").on(t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("tickets_assignee_inbox_idx").on(t.assigneeId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The sidebar's views are a status (usually open) and one more field, in inbox order.
+    index("tickets_status_assignee_inbox_idx").on(
+      t.status,
+      t.assigneeId,
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("tickets_status_team_inbox_idx").on(t.status, t.teamId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("tickets_status_channel_inbox_idx").on(
+      t.status,
+      t.channel,
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("tickets_tags_idx").using("gin", t.tags),
+    index("tickets_search_idx").using("gin", t.searchVector),
     // A customer's tickets newest first: the customer page and the timeline.
     index("tickets_customer_timeline_idx").on(t.customerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],

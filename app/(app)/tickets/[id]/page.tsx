@@ -11,6 +11,7 @@ import { recentJourney } from "@/lib/timeline/timeline-queries";
 import { listTicketActivity } from "@/lib/tickets/ticket-activity-queries";
 import { findTicketWithMessages } from "@/lib/tickets/ticket-queries";
 import { listTeammates } from "@/lib/users/list-teammates";
+import { listTeams } from "@/lib/teams/list-teams";
 import { currentUser } from "../../current-user";
 
 type Props = { params: Promise<{ id: string }> };
@@ -29,8 +30,9 @@ export default async function TicketPage({ params }: Props) {
   const user = await currentUser();
   const ticket = await loadTicket((await params).id);
   if (!ticket) notFound();
-  const [teammates, chat, activity, profile, journey] = await Promise.all([
+  const [teammates, teams, chat, activity, profile, journey] = await Promise.all([
     listTeammates(db(), { activeOnly: true }),
+    listTeams(db()),
     ticket.channel === "chat" ? findChatDetails(db(), ticket.id) : null,
     listTicketActivity(db(), ticket.id),
     findCustomerProfile(db(), ticket.customer.id),
@@ -51,6 +53,7 @@ export default async function TicketPage({ params }: Props) {
       activity={activity}
       customer={customer}
       teammates={teammates.map(({ id, name }) => ({ id, name }))}
+      teams={teams.map(({ id, name }) => ({ id, name }))}
       currentUser={{ id: user.id, name: user.name }}
       chat={chat}
     />

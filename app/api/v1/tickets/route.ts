@@ -14,7 +14,13 @@ export const GET = apiRoute({ query: listTicketsApiQuery }, async ({ actor, quer
   if (!canWorkTickets(actor)) throw forbidden();
   const page = await listTicketSummaries(db(), {
     status: query.status,
+    priority: query.priority,
+    channel: query.channel,
+    teamId: query.team,
     assigneeId: query.assignee,
+    tag: query.tag,
+    customerId: query.customer,
+    sort: query.sort,
     cursor: query.cursor,
     limit: query.limit,
   });
