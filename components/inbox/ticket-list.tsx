@@ -4,6 +4,7 @@ import type { TicketCursor } from "@/lib/tickets/ticket-queries";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { FormError } from "@/components/ui/form-error";
 import type { InboxFilter } from "./inbox-filter";
+import { NewTicketAnnouncer } from "./new-ticket-announcer";
 import { TicketRow } from "./ticket-row";
 import { useListKeyboard } from "./use-list-keyboard";
 import { useLiveTickets } from "./use-live-tickets";
@@ -21,6 +22,7 @@ export function TicketList(props: Props) {
 
   return (
     <div>
+      <NewTicketAnnouncer tickets={tickets} filter={props.filter} userId={props.userId} />
       {tickets.length === 0 ? (
         <p className="px-4 py-16 text-center text-sm text-zinc-600">No tickets here. New ones appear as they arrive.</p>
       ) : (
