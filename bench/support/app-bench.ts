@@ -19,13 +19,13 @@ let current: { app?: AppProcess; database?: BenchDatabase } = {};
 export async function startAppBench<T>(
   label: string,
   seed: (database: BenchDatabase) => Promise<T>,
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; provision?: () => Promise<BenchDatabase> } = {},
 ): Promise<AppBench & { seeded: T }> {
   const cpu = os.cpus();
   process.stdout.write(`bench:${label} on ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), load average ${os.loadavg()[0]!.toFixed(1)}\n`);
-  const database = await provisionBenchDatabase(label);
+  const database = await (options.provision ?? (() => provisionBenchDatabase(label)))();
   current.database = database;
-  process.stdout.write(`Fresh ${database.description}, migrations applied\n`);
+  process.stdout.write(`${options.provision ? "Using" : "Fresh"} ${database.description}, migrations applied\n`);
   connectDatabase(database.url, { max: 4 });
   const seedStartedAt = performance.now();
   const seeded = await seed(database);
@@ -54,7 +54,7 @@ export async function cleanUpAppBench(): Promise<void> {
   await closeDatabase().catch(() => {});
   if (!database) return;
   await database.dispose().then(
-    () => process.stdout.write(`Server stopped; removed ${database.description}\n`),
+    () => process.stdout.write(`Server stopped; ${database.kept ? "kept" : "removed"} ${database.description}\n`),
     (error: unknown) => process.stderr.write(`Could not remove the database: ${String(error)}\n`),
   );
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { provisionTestDatabase } from "../../scripts/test-database";
 
-export type BenchDatabase = { url: string; description: string; dispose: () => Promise<void> };
+export type BenchDatabase = { url: string; description: string; dispose: () => Promise<void>; kept?: boolean };
 
 /**
  * A fresh, migrated database for one benchmark run, provisioned as `npm test` does: a new

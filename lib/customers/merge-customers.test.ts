@@ -72,6 +72,16 @@ describe("merging customers", () => {
     expect(await titles(older.id)).toEqual(["From A", "From B"]);
   });
 
+  it("merges once when several calls prove it at once, while events of both customers keep arriving", async () => {
+    const { a, b, emailA, older, newer } = await twoKnownCustomers();
+    const proofs = Array.from({ length: 4 }, () => send({ type: "identify", userId: b, traits: { email: emailA } }));
+    const tracks = Array.from({ length: 8 }, (_, i) => send({ type: "track", userId: i % 2 ? a : b, event: `During ${i}` }));
+    const results = await Promise.all([...proofs, ...tracks]);
+    expect(results.flatMap((result) => result.merges)).toEqual([expect.objectContaining({ survivorId: older.id, mergedId: newer.id })]);
+    expect(await titles(older.id)).toHaveLength(10);
+    expect(await titles(newer.id)).toEqual([]);
+  });
+
   it("lets staff merge by hand, choosing the survivor, and undo it", async () => {
     const { a, b, older, newer } = await twoKnownCustomers();
     const ticket = await createTestTicket({ customer: { email: newer.email! } });

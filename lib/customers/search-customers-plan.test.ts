@@ -43,6 +43,16 @@ describe("customer search query plans", () => {
     expect(literal).not.toContain("Seq Scan");
   });
 
+  it.each([["an email address", "maria.lopez@exa"], ["an external id", "cus_8F2"]])(
+    "finds %s by its start through the identities' prefix index",
+    async (_label, q) => {
+      const [literal] = await plansFor(q);
+      expect(literal).toContain("customer_identities_value_prefix_idx");
+      expect(literal).not.toContain("customer_identities_value_trgm_idx");
+      expect(literal).not.toContain("Seq Scan");
+    },
+  );
+
   it("corrects typos against the word list's trigram index, then finds names through theirs", async () => {
     const [, corrections, names] = await plansFor("mria lopz");
     expect(corrections).toContain("Bitmap Index Scan on customer_search_words_trgm_idx");

@@ -80,9 +80,15 @@ async function ingest(tx: Transaction, actor: Actor, calls: SegmentCall[], optio
       : [],
   );
   const allKeys = [...plans.flatMap((plan) => plan.keys), ...previousIds];
-  await lockIdentities(tx, allKeys);
-
-  const existing = await resolveIdentities(tx, allKeys);
+  // Advisory locks serialise only what can create or move identities: keys nobody owns
+  // yet, and every key of a call that may merge (an alias, or keys of two customers).
+  // Calls about known customers, the bulk of the traffic, take none and never wait on
+  // each other; the KEY SHARE lock on their customers still waits for a merge in flight.
+  const owners = await identityOwners(tx, allKeys);
+  const locked = keysNeedingLocks(plans, previousIds, owners);
+  if (locked.length > 0) await lockIdentities(tx, locked);
+  // Without locked keys no call merges, so whether a customer is known never matters.
+  const existing = locked.length > 0 ? await lockCustomersOf(tx, await identityOwners(tx, allKeys), true) : await lockCustomersOf(tx, owners, false);
   const graph = new CustomerGraph(existing.customers);
   const owner = new Map<string, string>(existing.owners);
   const newIdentities: { key: IdentityKey; node: string }[] = [];
@@ -199,28 +205,45 @@ export function occurredAt(
 
 type ExistingCustomer = { id: string; createdAt: string; known: boolean };
 
-async function resolveIdentities(tx: Transaction, keys: IdentityKey[]) {
+/** Who owns each of these identities now, by identityKeyString. */
+async function identityOwners(tx: Transaction, keys: IdentityKey[]): Promise<Map<string, string>> {
   const unique = [...new Map(keys.map((key) => [identityKeyString(key), key])).values()];
-  if (unique.length === 0) return { owners: [] as [string, string][], customers: new Map<string, ExistingCustomer>() };
+  if (unique.length === 0) return new Map();
   const rows = await tx.execute<{ kind: string; value: string; customer_id: string }>(sql`
     select ci.kind, ci.value, ci.customer_id from customer_identities ci
     join unnest(${sql.param(unique.map((k) => k.kind))}::identity_kind[], ${sql.param(unique.map((k) => k.value))}::text[]) as k(kind, value)
       on ci.kind = k.kind and ci.value = k.value`);
-  const ids = [...new Set([...rows].map((row) => row.customer_id))];
+  return new Map([...rows].map((row) => [`${row.kind}:${row.value}`, row.customer_id]));
+}
+
+/** The keys whose calls may create an identity or merge customers. */
+function keysNeedingLocks(plans: Plan[], previousIds: IdentityKey[], owners: Map<string, string>): IdentityKey[] {
+  const keys: IdentityKey[] = [...previousIds];
+  for (const plan of plans) {
+    const found = plan.keys.map((key) => owners.get(identityKeyString(key)));
+    const merges = new Set(found.filter(Boolean)).size > 1;
+    if (plan.call.type === "alias" || merges || found.some((owner) => !owner)) keys.push(...plan.keys);
+  }
+  return keys;
+}
+
+async function lockCustomersOf(tx: Transaction, owners: Map<string, string>, mayMerge: boolean) {
+  const ids = [...new Set(owners.values())];
   const customers = new Map<string, ExistingCustomer>();
   if (ids.length > 0) {
     // KEY SHARE waits for a merge of these customers in flight, and then shows it.
-    const locked = await tx.execute<{ id: string; created_at: string; merged_into_id: string | null; known: boolean }>(sql`
+    const locked = await tx.execute<{ id: string; created_at: string; merged_into_id: string | null; known: boolean | null }>(sql`
       select c.id, c.created_at::text, c.merged_into_id,
-        exists (select 1 from customer_identities x where x.customer_id = c.id and x.kind <> 'anonymous_id') as known
+        ${mayMerge ? sql`exists (select 1 from customer_identities x where x.customer_id = c.id and x.kind <> 'anonymous_id')` : sql`null`} as known
       from customers c where c.id = any(${sql.param(ids)}::uuid[])
       for key share of c`);
     for (const row of locked) {
       if (row.merged_into_id) throw new ResolutionRace("a customer was merged concurrently");
-      customers.set(row.id, { id: row.id, createdAt: row.created_at, known: row.known });
+      customers.set(row.id, { id: row.id, createdAt: row.created_at, known: Boolean(row.known) });
     }
+    if (customers.size !== ids.length) throw new ResolutionRace("a customer disappeared concurrently");
   }
-  return { owners: [...rows].map((row) => [`${row.kind}:${row.value}`, row.customer_id] as [string, string]), customers };
+  return { owners: [...owners], customers };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
+import { uuidV7 } from "@/lib/db/uuid-v7";
 import type { Touchpoint } from "@/lib/db/schema";
 import { publish } from "@/lib/events/event-bus";
 import { classifyTouchpoint, type TouchpointInput } from "./classify-touchpoint";
@@ -27,7 +27,7 @@ export type TouchpointRecord = TouchpointInput & {
 export async function recordTouchpoints(tx: Transaction, records: TouchpointRecord[]): Promise<Touchpoint[]> {
   if (records.length === 0) return [];
   const rows: Touchpoint[] = records.map((record) => ({
-    id: randomUUID(),
+    id: uuidV7(),
     customerId: record.customerId,
     ...classifyTouchpoint(record),
     source: record.source,

@@ -91,6 +91,10 @@ export const customerIdentities = pgTable(
     index("customer_identities_customer_idx").on(t.customerId),
     // Customer search by any part of an email, phone or external id.
     index("customer_identities_value_trgm_idx").using("gin", t.value.op("gin_trgm_ops")),
+    // Customer search by the start of an email or id (search-customers.ts), in any collation.
+    index("customer_identities_value_prefix_idx")
+      .on(t.value.op("text_pattern_ops"))
+      .where(sql`${t.kind} in ('email', 'phone', 'external_id')`),
   ],
 );
 

@@ -10,6 +10,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ params: customerParams, query: customerTimelineQuery }, async ({ actor, params, query }) => {
   if (!canReadCustomers(actor)) throw forbidden();
-  if (!(await customerExists(db(), params.id))) throw notFound("Customer");
-  return Response.json(await readCustomerTimeline(db(), params.id, query));
+  const page = await readCustomerTimeline(db(), params.id, query);
+  // Only an empty page can mean an unknown customer: the usual read is one statement.
+  if (page.data.length === 0 && !(await customerExists(db(), params.id))) throw notFound("Customer");
+  return Response.json(page);
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "customer_identities_value_prefix_idx" ON "customer_identities" USING btree ("value" text_pattern_ops) WHERE "customer_identities"."kind" in ('email', 'phone', 'external_id');
