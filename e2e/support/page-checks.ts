@@ -92,7 +92,9 @@ function findControlProblems(): string[] {
   type Box = { left: number; top: number; right: number; bottom: number };
   const area = (box: Box) => Math.max(0, box.right - box.left) * Math.max(0, box.bottom - box.top);
 
-  for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+  // Behind an open modal dialog the page is inert: only the dialog's controls are on it.
+  const modal = document.querySelector("dialog:modal");
+  for (const element of (modal ?? document).querySelectorAll<HTMLElement>(selector)) {
     // Not rendered (display: none, visibility: hidden, a closed drawer or dialog), or
     // behind an open drawer: nobody sees it or tabs to it, so it is not on the page now.
     if (!element.checkVisibility({ visibilityProperty: true }) || element.closest("[inert]")) continue;

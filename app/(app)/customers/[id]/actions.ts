@@ -4,6 +4,8 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { canReadCustomers } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
+import { mergeCustomers } from "@/lib/customers/merge-customers";
+import { unmergeCustomers } from "@/lib/customers/unmerge-customers";
 import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import { timelineFamilies } from "@/lib/timeline/timeline-constants";
@@ -26,5 +28,24 @@ export async function loadTimeline(customerId: unknown, family: unknown, cursor:
       family: input.family ?? undefined,
       cursor: input.cursor ?? undefined,
     });
+  });
+}
+
+const mergeRequest = z.object({ survivorId: z.uuid("Unknown customer"), mergedId: z.uuid("Unknown customer") });
+
+/** Merges one customer into another by hand; the person chose which one stays. */
+export async function mergeCustomersByHand(survivorId: unknown, mergedId: unknown) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const input = mergeRequest.parse({ survivorId, mergedId });
+    return mergeCustomers(userActor(user), input);
+  });
+}
+
+/** Undoes a merge: the merged customer comes back with what was theirs. */
+export async function undoCustomerMerge(mergeId: unknown) {
+  return runAction(async () => {
+    const user = await requireUser();
+    return unmergeCustomers(userActor(user), z.uuid("Unknown merge").parse(mergeId));
   });
 }

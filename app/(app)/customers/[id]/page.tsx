@@ -3,11 +3,14 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { CustomerDetails } from "@/components/customers/customer-details";
+import { CustomerMerges } from "@/components/customers/customer-merges";
+import { MergeCustomerDialog } from "@/components/customers/merge-customer-dialog";
 import { CustomerTimeline } from "@/components/customers/customer-timeline";
 import { CustomerTickets } from "@/components/customers/customer-tickets";
 import { customerLabel } from "@/components/ui/customer-label";
 import { userActor } from "@/lib/auth/users";
 import { findCustomerProfile } from "@/lib/customers/customer-queries";
+import { listCustomerMerges } from "@/lib/customers/list-customer-merges";
 import { recordCustomerLookup } from "@/lib/customers/record-customer-lookup";
 import { db } from "@/lib/db/client";
 import { readCustomerTimeline } from "@/lib/timeline/timeline-queries";
@@ -37,21 +40,26 @@ export default async function CustomerPage({ params }: Props) {
   if (customer.mergedIntoId) redirect(`/customers/${customer.mergedIntoId}`);
   // Recorded while rendering, not from the browser: a page view is the lookup.
   await recordCustomerLookup(db(), userActor(user), customer.id);
-  const [{ tickets }, timeline] = await Promise.all([
+  const [{ tickets }, timeline, merges] = await Promise.all([
     listTicketSummaries(db(), { customerId: customer.id, limit: ticketLimit }),
     readCustomerTimeline(db(), customer.id),
+    listCustomerMerges(db(), customer.id),
   ]);
 
   return (
     <div className="flex min-h-full flex-col">
-      <header className="border-b border-zinc-200 bg-white px-4 py-3 sm:px-6">
-        <p className="text-xs text-zinc-500">Customer</p>
-        <h1 className="mt-0.5 break-words text-lg font-semibold">{customerLabel(customer)}</h1>
-        {customer.name && customer.email && <p className="break-words text-sm text-zinc-600">{customer.email}</p>}
+      <header className="flex items-start justify-between gap-3 border-b border-zinc-200 bg-white px-4 py-3 sm:px-6">
+        <div className="min-w-0">
+          <p className="text-xs text-zinc-500">Customer</p>
+          <h1 className="mt-0.5 break-words text-lg font-semibold">{customerLabel(customer)}</h1>
+          {customer.name && customer.email && <p className="break-words text-sm text-zinc-600">{customer.email}</p>}
+        </div>
+        <MergeCustomerDialog customer={{ id: customer.id, name: customer.name, email: customer.email }} />
       </header>
       <div className="grid flex-1 gap-6 px-4 py-4 sm:px-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-6">
           <CustomerDetails customer={customer} />
+          <CustomerMerges key={customer.id} merges={merges} />
           <CustomerTickets tickets={tickets} />
         </div>
         <section aria-labelledby="timeline-heading" className="min-w-0">
