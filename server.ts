@@ -17,6 +17,7 @@ import { applyTrustedProxy } from "@/lib/http/forwarded-request";
 import { errorCatalogue } from "@/lib/errors";
 import { earlyRefusal } from "@/lib/http/early-refusal";
 import { logger } from "@/lib/logger";
+import { onShutdownSignal } from "@/lib/process/shutdown-signals";
 import { forwardEventsToSockets } from "@/lib/realtime/event-listener";
 import { attachRealtime } from "@/lib/realtime/socket-server";
 
@@ -30,11 +31,11 @@ async function main() {
   const env = getEnv();
   authSecret(); // A missing secret should stop the start, not the first sign-in.
   const dev = process.argv.includes("--dev");
-  process.once("SIGINT", () => void shutdown("SIGINT", 0));
-  process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
+  onShutdownSignal((signal) => void shutdown(signal, 0));
 
   if (env.EVENT_LOOP_REPORT_MS) cleanups.push(reportEventLoopDelay(env.EVENT_LOOP_REPORT_MS));
-  const database = await openDatabaseServer();
+  // The app, unlike a command-line tool, also stops a server its killed last run left behind.
+  const database = await openDatabaseServer({ stopAdopted: true });
   cleanups.push(() => database.stop());
   await migrateDatabase(database.url);
   connectDatabase(database.url);
@@ -90,10 +91,10 @@ async function main() {
           : error,
       ),
     );
-    httpServer.listen(env.PORT, env.HOST, resolve);
+    httpServer.listen(env.PORT, env.host, resolve);
   });
   if (env.SMTP_PORT !== 0) {
-    const smtp = await startSmtpListener({ port: env.SMTP_PORT, host: env.HOST }).catch((error: NodeJS.ErrnoException) => {
+    const smtp = await startSmtpListener({ port: env.SMTP_PORT, host: env.host }).catch((error: NodeJS.ErrnoException) => {
       throw error.code === "EADDRINUSE"
         ? new EnvError(`SMTP port ${env.SMTP_PORT} is already in use: stop what runs there, set SMTP_PORT to another port, or 0 to turn the listener off.`)
         : error;
@@ -109,9 +110,12 @@ async function main() {
   const shopUrl = database.embedded ? await openDemoShop(env) : null;
   recordAppUrl();
   logger.info(`Touchbase is ready at ${appUrl()} (${Date.now() - startedAt} ms)`);
-  logger.info(database.embedded ? `Database: embedded PostgreSQL in ${env.dataDir}` : "Database: DATABASE_URL");
+  logger.info(database.embedded ? `Database: embedded PostgreSQL in ${database.location}` : "Database: DATABASE_URL");
   if (demo) logger.info(`Demo login: ${demo.email} / ${demo.password}`);
   if (shopUrl) logger.info(`Demo shop with the chat widget (chat as a customer there, answer in the inbox): ${shopUrl}`);
+  if (database.embedded && !env.HOST) {
+    logger.info("Listening on this machine only (127.0.0.1): set HOST=0.0.0.0 to open it to others, after changing the demo passwords");
+  }
 }
 
 /** The demo shop page on another port, so the widget runs on another origin, as on a real site. */
@@ -120,7 +124,7 @@ async function openDemoShop(env: ReturnType<typeof getEnv>): Promise<string | nu
   if (port === 0) return null;
   await ensureDemoChatChannel([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   try {
-    const shop = await startDemoShop({ port, host: env.HOST, appUrl: appUrl() });
+    const shop = await startDemoShop({ port, host: env.host, appUrl: appUrl() });
     cleanups.push(shop.close);
     return shop.url;
   } catch (error) {

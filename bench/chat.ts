@@ -4,7 +4,7 @@ import type { Socket } from "socket.io-client";
 import type { VisitorConversation, VisitorMessage } from "@/lib/channels/chat/widget-protocol";
 import { createChannel } from "@/lib/channels/create-channel";
 import { closeDatabase, connectDatabase, db } from "@/lib/db/client";
-import { createTestApiKey, createTestUser } from "@/lib/testing/factories";
+import { createTestApiKey, createTestSession, createTestUser } from "@/lib/testing/factories";
 import type { MessageView } from "@/lib/tickets/ticket-views";
 import { cleanUpAppBench, onInterrupt, startAppBench } from "./support/app-bench";
 import { elapsed, histogram, ms, percentileChart, summarize, type Summary } from "./support/report";
@@ -52,19 +52,21 @@ async function main(): Promise<number> {
     async () => {
       const { key, actor } = await createTestApiKey({ name: "bench chat" });
       const view = await createChannel(actor, { kind: "chat", name: "Bench shop", allowedOrigins: ["https://bench.test"] } as never);
-      const staff = [];
-      for (let i = 0; i < agents; i++) staff.push((await createTestUser({ role: "agent", name: `Bench agent ${i + 1}` })).user);
-      return { key, widgetKey: view.widgetKey as string, staff };
+      const cookies = [];
+      for (let i = 0; i < agents; i++) {
+        const { user } = await createTestUser({ role: "agent", name: `Bench agent ${i + 1}` });
+        cookies.push((await createTestSession(user.id)).cookie);
+      }
+      return { key, widgetKey: view.widgetKey as string, cookies };
     },
     // One address plays 1,000 visitors here: lift the per-address limit, keep the per-visitor ones.
     { env: { WIDGET_IP_RATE_LIMIT: "100000000" } },
   );
-  const { key, widgetKey, staff } = seeded;
+  const { key, widgetKey, cookies } = seeded;
   const baseUrl = app.baseUrl;
-  const secret = process.env.AUTH_SECRET!;
 
   let startedAt = performance.now();
-  const agentSockets = await Promise.all(staff.map((user) => openAgentSocket(baseUrl, user.id, secret)));
+  const agentSockets = await Promise.all(cookies.map((cookie) => openAgentSocket(baseUrl, cookie)));
   const visitors = await inBatches(Array.from({ length: conversations }), 50, () =>
     openSocket(`${baseUrl}/widget`, { auth: { key: widgetKey, anonymousId: randomUUID() } }),
   );

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { closeDatabase, connectDatabase } from "@/lib/db/client";
 import { startApp, type AppProcess } from "@/lib/testing/app-process";
-import { createTestApiKey, createTestUser } from "@/lib/testing/factories";
+import { createTestApiKey, createTestSession, createTestUser } from "@/lib/testing/factories";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { provisionBenchDatabase, type BenchDatabase } from "./support/database";
 import { elapsed, freePort, histogram, ms, percentileChart, summarize, type Summary } from "./support/report";
@@ -47,11 +47,14 @@ async function main(): Promise<number> {
   process.stdout.write(`Fresh ${database.description}, migrations applied\n`);
 
   connectDatabase(database.url, { max: 2 });
-  const staff = [];
-  for (let i = 0; i < sockets; i++) staff.push((await createTestUser({ role: "staff", name: `Bench staff ${i + 1}` })).user);
+  const cookies: string[] = [];
+  for (let i = 0; i < sockets; i++) {
+    const { user } = await createTestUser({ role: "staff", name: `Bench staff ${i + 1}` });
+    cookies.push((await createTestSession(user.id, secret)).cookie);
+  }
   const { key } = await createTestApiKey({ name: "bench realtime" });
   await closeDatabase();
-  process.stdout.write(`Created ${staff.length} staff users and an API key\n`);
+  process.stdout.write(`Created ${cookies.length} signed-in staff users and an API key\n`);
 
   const port = await freePort();
   process.stdout.write(`Starting the server (npm start, port ${port})…`);
@@ -66,9 +69,7 @@ async function main(): Promise<number> {
   const baseUrl = server.baseUrl;
 
   const connectStartedAt = performance.now();
-  const agentSockets = await Promise.all(
-    staff.map((user) => openAgentSocket(baseUrl, user.id, secret)),
-  );
+  const agentSockets = await Promise.all(cookies.map((cookie) => openAgentSocket(baseUrl, cookie)));
   process.stdout.write(`Connected ${agentSockets.length} staff sockets to /agents (websocket) in ${elapsed(connectStartedAt)}\n`);
 
   const runId = randomBytes(4).toString("hex");

@@ -11,7 +11,14 @@ test("a teammate added by an admin chooses their own password before reaching th
 
   await page.goto("/inbox");
   await account.expectPasswordChangeRequired();
+  // The link's in-app navigation lands back here: wait until it has, or it would reset the
+  // form after it was filled.
+  const sentBack = page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return url.pathname === "/account" && url.searchParams.has("_rsc") && url.searchParams.get("required") === "1";
+  });
   await account.shell.inboxLink.click();
+  await sentBack;
   await account.expectPasswordChangeRequired();
 
   await account.changePassword("not the temporary one", "my own password");
@@ -22,6 +29,8 @@ test("a teammate added by an admin chooses their own password before reaching th
   await account.changePassword(temporaryPassword, "my own password");
   const inbox = new InboxPage(page);
   await expect(inbox.heading).toBeVisible();
+  // The socket, refused while the password was temporary, connects now.
+  await inbox.shell.waitUntilLive();
 
   await inbox.shell.signOut();
   await login.signIn(email, temporaryPassword);
@@ -41,6 +50,11 @@ test("someone changes their password from their account and signs in with it", a
 
   await account.changePassword(agent.password, "a different password", "a different passwort");
   await expect(account.confirmNewPassword).toHaveAccessibleDescription("The two new passwords do not match");
+
+  await account.changePassword(agent.password, "aaaaaaaa");
+  await expect(account.newPassword).toHaveAccessibleDescription(/more different characters/);
+  await account.changePassword(agent.password, "iloveyou1");
+  await expect(account.newPassword).toHaveAccessibleDescription(/one of the most common passwords/);
 
   await account.changePassword(agent.password, "a different password");
   await expect(account.passwordChanged).toBeVisible();

@@ -54,4 +54,13 @@ describe("environment", () => {
     });
     expect(parseEnv({ ...company, OIDC_DEFAULT_ROLE: "admin" }).success).toBe(false);
   });
+
+  it("keeps the demo on this machine unless HOST says otherwise", () => {
+    const demo = parseEnv({});
+    const server = parseEnv({ DATABASE_URL: "postgres://db/app" });
+    const opened = parseEnv({ HOST: "0.0.0.0" });
+    expect(demo.success && demo.env.host).toBe("127.0.0.1");
+    expect(server.success && server.env.host).toBe("0.0.0.0");
+    expect(opened.success && opened.env.host).toBe("0.0.0.0");
+  });
 });

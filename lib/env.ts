@@ -7,7 +7,7 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number({ error: "must be a port number (1-65535)" }).int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  HOST: z.string().min(1).optional(),
   APP_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
@@ -70,6 +70,11 @@ function checkSignInMethods(values: z.output<typeof envSchema>): string[] {
 
 export type Env = z.infer<typeof envSchema> & {
   dataDir: string;
+  /**
+   * The interface to listen on: HOST, else localhost for the demo on the embedded database
+   * (its logins are published in the README) and every interface with DATABASE_URL.
+   */
+  host: string;
   /** The database is the embedded PostgreSQL started by this process. */
   embeddedDatabase: boolean;
   /** PORT was given, not defaulted: a tool run beside the app then trusts it over the recorded URL. */
@@ -93,7 +98,13 @@ export function parseEnv(
   if (problems.length > 0) return { success: false, error: `Invalid environment:\n${problems.join("\n")}` };
   return {
     success: true,
-    env: { ...values, dataDir: path.resolve(values.DATA_DIR), embeddedDatabase: !values.DATABASE_URL, portGiven: !!blankToUndefined(source).PORT },
+    env: {
+      ...values,
+      dataDir: path.resolve(values.DATA_DIR),
+      embeddedDatabase: !values.DATABASE_URL,
+      host: values.HOST ?? (values.DATABASE_URL ? "0.0.0.0" : "127.0.0.1"),
+      portGiven: !!blankToUndefined(source).PORT,
+    },
   };
 }
 

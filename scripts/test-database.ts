@@ -52,7 +52,8 @@ async function startEmbeddedCluster(dir: string): Promise<TestDatabase> {
   const embedded = await startEmbeddedPostgres(dir);
   let disposed = false;
   return {
-    url: embedded.url,
+    // As on a DATABASE_URL server, tests connect as a superuser: some create databases of their own.
+    url: embedded.superuserUrl,
     description: `embedded PostgreSQL in ${dir}`,
     async dispose() {
       if (disposed) return;

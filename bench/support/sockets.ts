@@ -1,4 +1,3 @@
-import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 
 /** Every socket a benchmark opened, to close at clean-up. */
@@ -21,8 +20,7 @@ export function openSocket(url: string, options: { headers?: Record<string, stri
   });
 }
 
-/** A signed-in staff member's socket on /agents, with a session cookie as the browser has. */
-export async function openAgentSocket(baseUrl: string, userId: string, secret: string): Promise<Socket> {
-  const cookie = `next-auth.session-token=${await encode({ token: { sub: userId }, secret })}`;
+/** A signed-in staff member's socket on /agents, with a session cookie as the browser has (createTestSession). */
+export async function openAgentSocket(baseUrl: string, cookie: string): Promise<Socket> {
   return openSocket(`${baseUrl}/agents`, { headers: { cookie, origin: baseUrl } });
 }

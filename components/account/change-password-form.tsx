@@ -3,12 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changeOwnPasswordAction } from "@/app/(app)/account/actions";
+import { reconnectAgentSocket } from "@/components/realtime/agent-socket";
 import { useValidatedForm } from "@/components/ui/use-validated-form";
 import { FormError } from "@/components/ui/form-error";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { changeOwnPasswordInput } from "@/lib/users/change-own-password.validation";
-import { minPasswordLength } from "@/lib/users/password.validation";
+import { chosenPasswordHint, minPasswordLength } from "@/lib/users/password.validation";
 
 /** `required`: the person signed in with a temporary password and goes on to the inbox once it is replaced. */
 export function ChangePasswordForm({ required }: { required: boolean }) {
@@ -16,6 +17,7 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
   const [changed, setChanged] = useState(false);
   const { submit, fieldErrors, error, pending } = useValidatedForm(changeOwnPasswordInput, changeOwnPasswordAction, () => {
     setChanged(true);
+    reconnectAgentSocket();
     if (required) router.replace("/inbox");
   });
 
@@ -36,7 +38,7 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
         autoComplete="new-password"
         required
         minLength={minPasswordLength}
-        hint={`At least ${minPasswordLength} characters`}
+        hint={chosenPasswordHint}
         error={fieldErrors.newPassword}
       />
       <TextField

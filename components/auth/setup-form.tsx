@@ -5,7 +5,7 @@ import { createFirstAdminAction } from "@/app/setup/actions";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { firstAdminInput } from "@/lib/users/first-admin.validation";
-import { minPasswordLength } from "@/lib/users/password.validation";
+import { chosenPasswordHint, minPasswordLength } from "@/lib/users/password.validation";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useValidatedForm } from "@/components/ui/use-validated-form";
 
@@ -31,7 +31,7 @@ export function SetupForm() {
         autoComplete="new-password"
         required
         minLength={minPasswordLength}
-        hint={`At least ${minPasswordLength} characters`}
+        hint={chosenPasswordHint}
         error={fieldErrors.password}
       />
       <FormError message={error} />

@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { AgentServerEvents } from "@/lib/realtime/agent-events";
+import { passwordChangeRequiredError, type AgentServerEvents } from "@/lib/realtime/agent-events";
 import type { MessageView, TicketActivityView } from "@/lib/tickets/ticket-views";
 
 export type SyncResponse = { messages?: MessageView[]; activity?: TicketActivityView[]; error?: string };
@@ -22,6 +22,7 @@ export type ConnectionStatus = "connecting" | "live" | "reconnecting";
 // travels with the handshake; the server decides which rooms the socket joins.
 let socket: AgentSocket | null = null;
 let status: ConnectionStatus = "connecting";
+const passwordChangeRetryMs = 3000;
 const statusListeners = new Set<() => void>();
 
 function setStatus(next: ConnectionStatus) {
@@ -42,6 +43,12 @@ export function agentSocket(): AgentSocket {
   });
   socket.on("connect_error", (error) => {
     if (error.message === "unauthorized") return signInAgain();
+    // Refused until a temporary password is replaced: the form reconnects once it is, and
+    // until then a retry now and then notices a session that ended meanwhile.
+    if (error.message === passwordChangeRequiredError) {
+      setStatus("connecting");
+      return void setTimeout(reconnectAgentSocket, passwordChangeRetryMs);
+    }
     setStatus(socket?.active ? "reconnecting" : "connecting");
   });
   return socket;
@@ -51,6 +58,16 @@ export function agentSocket(): AgentSocket {
 function signInAgain() {
   const here = window.location.pathname + window.location.search;
   window.location.assign(`/login?callbackUrl=${encodeURIComponent(here)}`);
+}
+
+/** Hangs up for good (signing out): a client-side disconnect is never retried. */
+export function closeAgentSocket() {
+  socket?.disconnect();
+}
+
+/** Tries the handshake again after something that changes its answer (a password change). */
+export function reconnectAgentSocket() {
+  if (socket && !socket.connected && !socket.active) socket.connect();
 }
 
 export function connectionStatus(): ConnectionStatus {

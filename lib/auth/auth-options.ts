@@ -1,15 +1,18 @@
 import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
+import { publish } from "@/lib/events/event-bus";
+import { clientAddress } from "@/lib/http/client-address";
+import { sessionOf } from "./session-cookie";
+import { endSession, sessionMaxAgeSeconds, startSession } from "./sessions";
 import { signInInput } from "./sign-in.validation";
 import { signInWithPassword } from "./sign-in-with-password";
 import { logger } from "@/lib/logger";
 import { oidcConfig, passwordSignInEnabled, type OidcConfig } from "./oidc-config";
 import { oidcSignInError, signInUnavailableError, tooManySignInAttemptsError } from "./sign-in-errors";
 import { findUserByOidcSubject, signInWithOidc } from "./sign-in-with-oidc";
-
-export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 
 /**
  * Where next-auth may send the browser after signing in or out: only somewhere on our own
@@ -28,8 +31,8 @@ export function sameOriginRedirect({ url, baseUrl }: { url: string; baseUrl: str
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    // Credentials sign-in needs JWT sessions; each request still loads the user from the
-    // database (lib/auth/current-user.ts), so deactivating someone takes effect at once.
+    // Credentials sign-in needs JWT sessions. The JWT names a row in `sessions` that every
+    // request checks (lib/auth/current-user.ts), so a session can be ended at once.
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     pages: { signIn: "/login" },
     providers: signInProviders(),
@@ -56,17 +59,30 @@ export function authOptions(): NextAuthOptions {
         return result.outcome === "signed_in" ? true : `/login?error=${oidcSignInError(result.reason)}`;
       },
       async jwt({ token, user, account }) {
+        // `user` and `account` are only given at sign-in: the one moment a session starts.
+        if (!user) return token;
         const oidc = oidcConfig();
-        if (account?.provider === oidcProviderId && oidc) {
-          // The session names our user, never the provider's subject.
-          token.sub = (await findUserByOidcSubject(oidc.issuer, account.providerAccountId))?.id;
-        } else if (user) {
-          token.sub = user.id;
+        // The session names our user, never the provider's subject.
+        const userId =
+          account?.provider === oidcProviderId && oidc
+            ? (await findUserByOidcSubject(oidc.issuer, account.providerAccountId))?.id
+            : user.id;
+        token.sub = userId;
+        if (userId) {
+          token.sid = await startSession(db(), userId);
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub } };
+        return { ...session, user: { ...session.user, id: token.sub }, sessionId: token.sid };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const session = sessionOf(token);
+        if (!session) return;
+        await endSession(db(), session.sessionId);
+        publish({ type: "session.ended", sessionId: session.sessionId });
       },
     },
   };
@@ -108,10 +124,10 @@ function passwordProvider(): Provider {
   return CredentialsProvider({
     name: "Email and password",
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-    async authorize(raw) {
+    async authorize(raw, request) {
       const parsed = signInInput.safeParse(raw);
       if (!parsed.success) return null;
-      const result = await signInWithPassword(parsed.data).catch((error: unknown) => {
+      const result = await signInWithPassword({ ...parsed.data, address: clientAddress({ headers: request.headers }) }).catch((error: unknown) => {
         // next-auth would put the message in the redirect URL: log it, show a code.
         logger.error("sign-in failed", { error });
         throw new Error(signInUnavailableError);

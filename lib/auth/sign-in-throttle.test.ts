@@ -1,47 +1,64 @@
 import { describe, expect, it } from "vitest";
-import { decideSignInAttempt, signInThrottle, type AttemptRecord } from "./sign-in-throttle";
+import { decideSignInAttempt, signInThrottle, type AttemptRecord, type SignInHistory } from "./sign-in-throttle";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-const failed = (minutes: number): AttemptRecord => ({ succeeded: false, createdAt: minutesAgo(minutes) });
-const succeeded = (minutes: number): AttemptRecord => ({ succeeded: true, createdAt: minutesAgo(minutes) });
-const failures = (count: number, fromMinutesAgo: number) =>
-  Array.from({ length: count }, (_, i) => failed(fromMinutesAgo - i));
+const here = "203.0.113.7";
+const failed = (minutes: number, address = here): AttemptRecord => ({ succeeded: false, createdAt: minutesAgo(minutes), address });
+const succeeded = (minutes: number, address = here): AttemptRecord => ({ succeeded: true, createdAt: minutesAgo(minutes), address });
+const failures = (count: number, fromMinutesAgo: number, address = here) =>
+  Array.from({ length: count }, (_, i) => failed(fromMinutesAgo - i / 10, address));
+// Guesses from many addresses, one each, as a botnet sends them.
+const distributed = (count: number, fromMinutesAgo: number) =>
+  Array.from({ length: count }, (_, i) => failed(fromMinutesAgo - i / 10, `198.51.100.${i}`));
+
+const decide = (history: Partial<SignInHistory>, address = here) =>
+  decideSignInAttempt({ emailAttempts: [], addressFailures: [], familiarAddress: false, ...history }, address, now);
 
 describe("decideSignInAttempt", () => {
-  it("allows attempts while fewer than the maximum failures are in the window", () => {
-    expect(decideSignInAttempt([], now)).toEqual({ allowed: true });
-    expect(decideSignInAttempt(failures(signInThrottle.maxFailures - 1, 10), now)).toEqual({ allowed: true });
+  it("lets attempts through at once while an email has few failures", () => {
+    expect(decide({})).toEqual({ allowed: true, delayMs: 0 });
+    expect(decide({ emailAttempts: failures(signInThrottle.maxFailuresPerPair - 1, 10) })).toEqual({
+      allowed: true,
+      delayMs: 0,
+    });
   });
 
-  it("refuses at the maximum until the oldest counted failure leaves the window", () => {
-    expect(decideSignInAttempt(failures(10, 12), now)).toEqual({ allowed: false, retryAt: minutesAgo(12 - 15) });
+  it("refuses an address that reached the maximum failures for an email until the oldest leaves the window", () => {
+    expect(decide({ emailAttempts: failures(10, 12) })).toEqual({ allowed: false, retryAt: minutesAgo(12 - 15) });
+    expect(decide({ emailAttempts: [failed(15), ...failures(9, 14)] }).allowed).toBe(true);
+    expect(decide({ emailAttempts: [...failures(5, 40), ...failures(9, 10)] }).allowed).toBe(true);
   });
 
-  it("lifts the refusal once the oldest failure is exactly a window old", () => {
-    expect(decideSignInAttempt([failed(15), ...failures(9, 14)], now)).toEqual({ allowed: true });
+  it("counts an address's failures for an email after its last success there", () => {
+    expect(decide({ emailAttempts: [...failures(9, 14), succeeded(5), failed(4), failed(3)] }).allowed).toBe(true);
+    expect(decide({ emailAttempts: [succeeded(14), ...failures(10, 13)] }).allowed).toBe(false);
+    expect(decide({ emailAttempts: failures(10, 12).reverse() })).toEqual({ allowed: false, retryAt: minutesAgo(12 - 15) });
   });
 
-  it("ignores failures older than the window", () => {
-    expect(decideSignInAttempt([...failures(5, 40), ...failures(9, 10)], now)).toEqual({ allowed: true });
+  it("never refuses the owner because of another address's failures", () => {
+    const emailAttempts = failures(40, 12, "198.51.100.66");
+    expect(decide({ emailAttempts }, "198.51.100.66").allowed).toBe(false);
+    expect(decide({ emailAttempts, familiarAddress: true })).toEqual({ allowed: true, delayMs: 0 });
+    expect(decide({ emailAttempts }).allowed).toBe(true);
   });
 
-  it("does not count failures before the last success", () => {
-    expect(decideSignInAttempt([...failures(9, 14), succeeded(5), failed(4), failed(3)], now)).toEqual({ allowed: true });
+  it("slows down unfamiliar addresses, more with every failure, while many addresses fail for one email", () => {
+    const delay = (count: number) => {
+      const decision = decide({ emailAttempts: distributed(count, 14) });
+      return decision.allowed ? decision.delayMs : -1;
+    };
+    expect(delay(signInThrottle.slowDownAfter - 1)).toBe(0);
+    expect(delay(signInThrottle.slowDownAfter)).toBe(signInThrottle.delayStepMs);
+    expect(delay(signInThrottle.slowDownAfter + 3)).toBe(4 * signInThrottle.delayStepMs);
+    expect(delay(130)).toBe(signInThrottle.maxDelayMs);
+    expect(decide({ emailAttempts: distributed(130, 14), familiarAddress: true })).toEqual({ allowed: true, delayMs: 0 });
   });
 
-  it("counts failures after a success", () => {
-    const attempts = [succeeded(14), ...failures(10, 13)];
-    expect(decideSignInAttempt(attempts, now)).toEqual({ allowed: false, retryAt: minutesAgo(13 - 15) });
-  });
-
-  it("waits for enough failures to leave when more than the maximum are counted", () => {
-    const attempts = failures(12, 14);
-    expect(decideSignInAttempt(attempts, now)).toEqual({ allowed: false, retryAt: minutesAgo(12 - 15) });
-  });
-
-  it("does not depend on the order of the attempts", () => {
-    const attempts = failures(10, 12).reverse();
-    expect(decideSignInAttempt(attempts, now)).toEqual({ allowed: false, retryAt: minutesAgo(12 - 15) });
+  it("refuses an address that sprays guesses across many emails", () => {
+    const addressFailures = Array.from({ length: signInThrottle.maxFailuresPerAddress }, (_, i) => minutesAgo(14 - i / 10));
+    expect(decide({ addressFailures })).toEqual({ allowed: false, retryAt: minutesAgo(14 - 15) });
+    expect(decide({ addressFailures: addressFailures.slice(1) }).allowed).toBe(true);
+    expect(decide({ addressFailures: [minutesAgo(20), ...addressFailures.slice(1)] }).allowed).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { signInAttempts } from "@/lib/db/schema";
-import { createTestUser, uniqueEmail } from "@/lib/testing/factories";
+import { createTestUser, uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
+import { pruneAuthRecords } from "./prune-auth-records";
 import { signInThrottle } from "./sign-in-throttle";
 import { signInWithPassword } from "./sign-in-with-password";
 
@@ -26,17 +27,29 @@ async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
   return condition();
 }
 
-async function failTimes(email: string, times: number) {
+// Each test signs in from addresses of its own: the spraying rule counts per address across tests.
+const newAddress = () => `test-${uniqueSuffix()}`;
+
+async function failTimes(email: string, address: string, times: number) {
   for (let i = 0; i < times; i++) {
-    expect(await signInWithPassword({ email, password: `wrong-${i}` })).toEqual({ outcome: "wrong_credentials" });
+    expect(await signInWithPassword({ email, password: `wrong-${i}`, address })).toEqual({ outcome: "wrong_credentials" });
   }
 }
 
-async function insertAttempts(email: string, count: number, minutesAgo: number, succeeded = false) {
-  const createdAt = new Date(Date.now() - minutesAgo * 60_000);
+async function insertAttempts(
+  rows: { email: string; address: string; count: number; minutesAgo: number; succeeded?: boolean },
+) {
+  const createdAt = new Date(Date.now() - rows.minutesAgo * 60_000);
   await db()
     .insert(signInAttempts)
-    .values(Array.from({ length: count }, () => ({ email, succeeded, createdAt })));
+    .values(
+      Array.from({ length: rows.count }, () => ({
+        email: rows.email,
+        address: rows.address,
+        succeeded: rows.succeeded ?? false,
+        createdAt,
+      })),
+    );
 }
 
 const attemptsFor = (email: string) => db().select().from(signInAttempts).where(eq(signInAttempts.email, email));
@@ -44,88 +57,123 @@ const attemptsFor = (email: string) => db().select().from(signInAttempts).where(
 describe("signInWithPassword", () => {
   it("signs in with the right password, whatever the case and spacing of the email, and records it", async () => {
     const { user, password } = await createTestUser();
-
-    const result = await signInWithPassword({ email: `  ${user.email.toUpperCase()} `, password });
-
+    const address = newAddress();
+    const result = await signInWithPassword({ email: `  ${user.email.toUpperCase()} `, password, address });
     expect(result).toMatchObject({ outcome: "signed_in", user: { id: user.id } });
-    expect(await attemptsFor(user.email)).toMatchObject([{ succeeded: true }]);
+    expect(await attemptsFor(user.email)).toMatchObject([{ succeeded: true, address }]);
   });
 
-  it("refuses the right password after the maximum failures, without recording the refusal", async () => {
+  it("refuses the address that made the maximum failures for an email, right password included, without recording it", async () => {
     const { user, password } = await createTestUser();
-    await failTimes(user.email.toUpperCase(), signInThrottle.maxFailures);
+    const guesser = newAddress();
+    await failTimes(user.email.toUpperCase(), guesser, signInThrottle.maxFailuresPerPair);
 
-    const result = await signInWithPassword({ email: user.email, password });
+    const result = await signInWithPassword({ email: user.email, password, address: guesser });
 
     expect(result.outcome).toBe("throttled");
     const retryAt = result.outcome === "throttled" ? result.retryAt.getTime() : 0;
     expect(retryAt).toBeGreaterThan(Date.now() + signInThrottle.windowMs - 60_000);
     expect(retryAt).toBeLessThanOrEqual(Date.now() + signInThrottle.windowMs);
-    expect(await attemptsFor(user.email)).toHaveLength(signInThrottle.maxFailures);
+    expect(await attemptsFor(user.email)).toHaveLength(signInThrottle.maxFailuresPerPair);
   });
 
-  it("lets the owner in again once the failures have left the window", async () => {
+  it("lets the owner in from an address they signed in from before, however many guesses others made", async () => {
     const { user, password } = await createTestUser();
-    await insertAttempts(user.email, signInThrottle.maxFailures, 16);
+    const home = newAddress();
+    await insertAttempts({ email: user.email, address: home, count: 1, minutesAgo: 3 * 24 * 60, succeeded: true });
+    await insertAttempts({ email: user.email, address: newAddress(), count: 50, minutesAgo: 5 });
 
-    expect(await signInWithPassword({ email: user.email, password })).toMatchObject({ outcome: "signed_in" });
+    expect(await signInWithPassword({ email: user.email, password, address: home })).toMatchObject({
+      outcome: "signed_in",
+    });
   });
 
-  it("still counts failures after a success, but not those before it", async () => {
+  it("lets the owner in from a new address too while strangers guess, only slowed down", async () => {
     const { user, password } = await createTestUser();
-    await insertAttempts(user.email, signInThrottle.maxFailures - 1, 10);
-    await insertAttempts(user.email, 1, 9, true);
-    await insertAttempts(user.email, signInThrottle.maxFailures - 1, 8);
+    await insertAttempts({ email: user.email, address: newAddress(), count: signInThrottle.slowDownAfter, minutesAgo: 5 });
 
-    await failTimes(user.email, 1);
-    expect(await signInWithPassword({ email: user.email, password })).toMatchObject({ outcome: "throttled" });
+    expect(await signInWithPassword({ email: user.email, password, address: newAddress() })).toMatchObject({
+      outcome: "signed_in",
+    });
+  });
+
+  it("refuses an address that sprays guesses across many emails", async () => {
+    const sprayer = newAddress();
+    await insertAttempts({
+      email: uniqueEmail("sprayed"),
+      address: sprayer,
+      count: signInThrottle.maxFailuresPerAddress - 1,
+      minutesAgo: 5,
+    });
+    await failTimes(uniqueEmail("sprayed"), sprayer, 1);
+    const { user, password } = await createTestUser();
+
+    expect(await signInWithPassword({ email: uniqueEmail("sprayed"), password: "guess", address: sprayer })).toMatchObject({
+      outcome: "throttled",
+    });
+    expect(await signInWithPassword({ email: user.email, password, address: sprayer })).toMatchObject({
+      outcome: "throttled",
+    });
+    expect(await signInWithPassword({ email: user.email, password, address: newAddress() })).toMatchObject({
+      outcome: "signed_in",
+    });
+  });
+
+  it("lets the guessing address in again once its failures have left the window", async () => {
+    const { user, password } = await createTestUser();
+    const address = newAddress();
+    await insertAttempts({ email: user.email, address, count: signInThrottle.maxFailuresPerPair, minutesAgo: 16 });
+    expect(await signInWithPassword({ email: user.email, password, address })).toMatchObject({ outcome: "signed_in" });
   });
 
   it("answers an unknown email exactly as a wrong password, and throttles it the same way", async () => {
     const { user } = await createTestUser();
     const unknown = uniqueEmail("nobody");
+    const address = newAddress();
+    await failTimes(unknown, address, signInThrottle.maxFailuresPerPair);
+    await failTimes(user.email, address, signInThrottle.maxFailuresPerPair);
 
-    await failTimes(unknown, signInThrottle.maxFailures);
-    await failTimes(user.email, signInThrottle.maxFailures);
+    const unknownResult = await signInWithPassword({ email: unknown, password: "anything", address });
+    const knownResult = await signInWithPassword({ email: user.email, password: "anything", address });
 
-    const unknownResult = await signInWithPassword({ email: unknown, password: "anything" });
-    const knownResult = await signInWithPassword({ email: user.email, password: "anything" });
     expect(unknownResult.outcome).toBe("throttled");
     expect(Object.keys(unknownResult)).toEqual(Object.keys(knownResult));
   });
 
   it("treats a deactivated account like an unknown one", async () => {
     const { user, password } = await createTestUser({ active: false });
-
-    expect(await signInWithPassword({ email: user.email, password })).toEqual({ outcome: "wrong_credentials" });
+    expect(await signInWithPassword({ email: user.email, password, address: newAddress() })).toEqual({
+      outcome: "wrong_credentials",
+    });
     expect(await attemptsFor(user.email)).toMatchObject([{ succeeded: false }]);
   });
 
   it("lets no more than the maximum failures through when guesses arrive in parallel", async () => {
     const { user } = await createTestUser();
+    const address = newAddress();
+    const limit = signInThrottle.maxFailuresPerPair;
     // No check finishes until every guess has been let through or refused: attempts still being checked count.
     let release!: () => void;
     checks.started = 0;
     checks.hold = new Promise((resolve) => (release = resolve));
     let refused = 0;
-    const pending = Array.from({ length: signInThrottle.maxFailures + 4 }, (_, i) =>
-      signInWithPassword({ email: user.email, password: `guess-${i}` }).then((result) => {
+    const pending = Array.from({ length: limit + 4 }, (_, i) =>
+      signInWithPassword({ email: user.email, password: `guess-${i}`, address }).then((result) => {
         if (result.outcome === "throttled") refused++;
         return result;
       }),
     );
     try {
-      await waitFor(() => checks.started + refused === signInThrottle.maxFailures + 4, 5_000);
+      await waitFor(() => checks.started + refused === limit + 4, 5_000);
     } finally {
       checks.hold = undefined;
       release();
     }
     const results = await Promise.all(pending);
-
-    expect(checks.started).toBe(signInThrottle.maxFailures);
-    expect(results.filter((r) => r.outcome === "wrong_credentials")).toHaveLength(signInThrottle.maxFailures);
+    expect(checks.started).toBe(limit);
+    expect(results.filter((r) => r.outcome === "wrong_credentials")).toHaveLength(limit);
     expect(results.filter((r) => r.outcome === "throttled")).toHaveLength(4);
-    expect(await attemptsFor(user.email)).toHaveLength(signInThrottle.maxFailures);
+    expect(await attemptsFor(user.email)).toHaveLength(limit);
   });
 
   it("holds no database connection while checking passwords, however many emails sign in at once", async () => {
@@ -135,7 +183,7 @@ describe("signInWithPassword", () => {
     checks.started = 0;
     checks.hold = new Promise((resolve) => (release = resolve));
     const pending = Array.from({ length: signIns }, () =>
-      signInWithPassword({ email: uniqueEmail("crowd"), password: "guess" }),
+      signInWithPassword({ email: uniqueEmail("crowd"), password: "guess", address: newAddress() }),
     );
     try {
       expect(await waitFor(() => checks.started === signIns, 5_000)).toBe(true);
@@ -151,13 +199,16 @@ describe("signInWithPassword", () => {
     expect(await Promise.all(pending)).toEqual(Array(signIns).fill({ outcome: "wrong_credentials" }));
   });
 
-  it("prunes that email's attempts older than a day when recording one", async () => {
+  it("is pruned by the job: failures after a day, successes once they no longer make an address familiar", async () => {
     const email = uniqueEmail("pruned");
-    await insertAttempts(email, 3, 25 * 60);
-    await insertAttempts(email, 1, 23 * 60);
+    const address = newAddress();
+    const familiarDays = signInThrottle.familiarForMs / (24 * 60 * 60_000);
+    await insertAttempts({ email, address, count: 3, minutesAgo: 25 * 60 });
+    await insertAttempts({ email, address, count: 1, minutesAgo: 23 * 60 });
+    await insertAttempts({ email, address, count: 1, minutesAgo: 25 * 60, succeeded: true });
+    await insertAttempts({ email, address, count: 1, minutesAgo: (familiarDays + 1) * 24 * 60, succeeded: true });
 
-    await failTimes(email, 1);
-
-    expect(await attemptsFor(email)).toHaveLength(2);
+    expect((await pruneAuthRecords()).signInAttempts).toBeGreaterThanOrEqual(4);
+    expect((await attemptsFor(email)).map((a) => a.succeeded).sort()).toEqual([false, true]);
   });
 });

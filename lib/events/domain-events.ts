@@ -25,6 +25,10 @@ export type DomainEvent =
   // A channel was created or its settings changed: whatever runs per channel (IMAP fetch) looks again.
   | { type: "channel.changed"; channelId: string }
   // An IMAP-fetching channel's connection changed state, fetched, or failed.
-  | { type: "channel.health"; channelId: string; health: ImapHealth };
+  | { type: "channel.health"; channelId: string; health: ImapHealth }
+  // Signed out: that session's sockets close.
+  | { type: "session.ended"; sessionId: string }
+  // A password change: the person's sockets close, but those of the session that made the change.
+  | { type: "user.sessions_ended"; userId: string; exceptSessionId: string | null };
 
 export type DomainEventType = DomainEvent["type"];

@@ -1,3 +1,4 @@
+import { pruneAuthRecordsJob } from "@/lib/auth/prune-auth-records";
 import { inboundSweepJob } from "@/lib/channels/email/inbound-processing";
 import { sendEmailJob } from "@/lib/channels/email/send-email-job";
 import { getEnv } from "@/lib/env";
@@ -13,6 +14,7 @@ export function allJobs(): JobDefinition<object>[] {
   const jobs: JobDefinition<object>[] = [
     inboundSweepJob as JobDefinition<object>,
     wakeSnoozedTicketsJob as JobDefinition<object>,
+    pruneAuthRecordsJob as JobDefinition<object>,
   ];
   if (getEnv().SMTP_URL) jobs.push(sendEmailJob as JobDefinition<object>);
   return jobs;

@@ -23,3 +23,6 @@ export type AgentServerEvents = {
   /** To admins: an IMAP-fetching channel's health changed. */
   "channel:health": (event: { channelId: string; health: ImapHealth }) => void;
 };
+
+/** The handshake's refusal for someone who must replace a temporary password before anything else. */
+export const passwordChangeRequiredError = "password_change_required";

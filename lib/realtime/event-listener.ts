@@ -3,7 +3,7 @@ import { subscribe } from "@/lib/events/event-bus";
 import { listVisitorMessages, toVisitorConversation } from "@/lib/channels/chat/chat-queries";
 import { db } from "@/lib/db/client";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
-import { chatVisitorRoom, customerRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
+import { chatVisitorRoom, customerRoom, sessionRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 
 /**
  * The one place that turns domain events into socket.io messages. The /agents namespace
@@ -73,6 +73,14 @@ export function forwardEventsToSockets(io: Server): () => void {
           .to([customerRoom(event.survivorId), customerRoom(event.mergedId)])
           .emit("customer:changed", { customerIds: [event.survivorId, event.mergedId], change: event.type });
         break;
+      case "session.ended":
+        agents.in(sessionRoom(event.sessionId)).disconnectSockets(true);
+        break;
+      case "user.sessions_ended": {
+        const sockets = agents.in(userRoom(event.userId));
+        (event.exceptSessionId ? sockets.except(sessionRoom(event.exceptSessionId)) : sockets).disconnectSockets(true);
+        break;
+      }
     }
   });
 }

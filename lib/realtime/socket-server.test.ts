@@ -7,8 +7,11 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
+import { endSession } from "@/lib/auth/sessions";
 import { authSecret, getEnv } from "@/lib/env";
-import { createTestTicket, createTestUser } from "@/lib/testing/factories";
+import { publish } from "@/lib/events/event-bus";
+import { createTestSession, createTestTicket, createTestUser } from "@/lib/testing/factories";
+import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { addMessage } from "@/lib/tickets/add-message";
 import { deactivateTeammate } from "@/lib/users/deactivate-teammate";
 import type { MessageView, TicketSummary } from "@/lib/tickets/ticket-views";
@@ -31,8 +34,7 @@ async function stopNode(node: Node) {
 }
 
 async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: authSecret() });
-  return `next-auth.session-token=${token}`;
+  return (await createTestSession(userId)).cookie;
 }
 
 function agentSocket(node: Node, cookie?: string, origin?: string): Socket {
@@ -159,6 +161,72 @@ describe("agent realtime", () => {
       socket.once("connect_error", (error) => resolve(error.message));
     });
     expect(await outcome).toBe("unauthorized");
+  });
+
+  it("refuses a session that ended, and a token from before sessions were recorded", async () => {
+    const { user } = await createTestUser({ role: "agent" });
+    const ended = await createTestSession(user.id);
+    await endSession(db(), ended.sessionId);
+    const sessionless = `next-auth.session-token=${await encode({ token: { sub: user.id }, secret: authSecret() })}`;
+    for (const cookie of [ended.cookie, sessionless]) {
+      const socket = agentSocket(node, cookie);
+      sockets.push(socket);
+      await expect(connected(socket)).rejects.toThrow("unauthorized");
+    }
+  });
+
+  it("keeps someone on a temporary password out, as pages do, until they choose their own", async () => {
+    const { user, password, actor } = await createTestUser({ role: "agent" });
+    await db().update(users).set({ mustChangePassword: true }).where(eq(users.id, user.id));
+    const { sessionId, cookie } = await createTestSession(user.id);
+    const refused = agentSocket(node, cookie);
+    sockets.push(refused);
+    await expect(connected(refused)).rejects.toThrow("password_change_required");
+
+    await changeOwnPassword(
+      actor,
+      { currentPassword: password, newPassword: "a password of my own", newPasswordConfirmation: "a password of my own" },
+      { keepSessionId: sessionId },
+    );
+    const admitted = agentSocket(node, cookie);
+    sockets.push(admitted);
+    await expect(connected(admitted)).resolves.toBeUndefined();
+  });
+
+  it("closes the sockets of a session that signs out, and no other", async () => {
+    const { user } = await createTestUser({ role: "agent" });
+    const leaving = await createTestSession(user.id);
+    const staying = await createTestSession(user.id);
+    const [left, stayed] = [agentSocket(node, leaving.cookie), agentSocket(node, staying.cookie)];
+    sockets.push(left, stayed);
+    await Promise.all([connected(left), connected(stayed)]);
+
+    const disconnected = new Promise<string>((resolve) => left.once("disconnect", resolve));
+    await endSession(db(), leaving.sessionId);
+    publish({ type: "session.ended", sessionId: leaving.sessionId });
+    expect(await disconnected).toBe("io server disconnect");
+    expect(stayed.connected).toBe(true);
+  });
+
+  it("closes a person's other sessions' sockets when they change their password, not the one that changed it", async () => {
+    const { user, password, actor } = await createTestUser({ role: "agent" });
+    const here = await createTestSession(user.id);
+    const elsewhere = await createTestSession(user.id);
+    const [own, other] = [agentSocket(node, here.cookie), agentSocket(node, elsewhere.cookie)];
+    sockets.push(own, other);
+    await Promise.all([connected(own), connected(other)]);
+
+    const disconnected = new Promise<string>((resolve) => other.once("disconnect", resolve));
+    await changeOwnPassword(
+      actor,
+      { currentPassword: password, newPassword: "a brand new password", newPasswordConfirmation: "a brand new password" },
+      { keepSessionId: here.sessionId },
+    );
+    expect(await disconnected).toBe("io server disconnect");
+    expect(own.connected).toBe(true);
+    const retry = agentSocket(node, elsewhere.cookie);
+    sockets.push(retry);
+    await expect(connected(retry)).rejects.toThrow("unauthorized");
   });
 
   it("answers a malformed sync request with an error instead of a query", async () => {

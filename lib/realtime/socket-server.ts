@@ -3,20 +3,22 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import { Server, type Namespace } from "socket.io";
 import { z } from "zod";
-import { userIdFromCookieHeader } from "@/lib/auth/session-cookie";
 import { canManageSettings } from "@/lib/auth/permissions";
-import { findActiveUser, userActor } from "@/lib/auth/users";
+import { sessionFromCookieHeader } from "@/lib/auth/session-cookie";
+import { findSessionUser } from "@/lib/auth/sessions";
+import { userActor } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { listTicketActivity } from "@/lib/tickets/ticket-activity-queries";
 import { listMessages } from "@/lib/tickets/ticket-queries";
 import { handleAgentChatEvents } from "./agent-chat-events";
-import { customerRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
+import { passwordChangeRequiredError } from "./agent-events";
+import { customerRoom, sessionRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 import { isSameOrigin } from "./same-origin";
 import { configureWidgetNamespace } from "./widget-namespace";
 
-export type AgentSocketData = { userId: string; admin: boolean };
+export type AgentSocketData = { userId: string; sessionId: string; admin: boolean };
 
 const watchRequest = z.uuid();
 const syncRequest = z.object({ ticketId: z.uuid(), afterSeq: z.number().int().min(0) });
@@ -58,10 +60,16 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
     const { APP_URL, TRUST_PROXY } = getEnv();
     if (!isSameOrigin(socket.request.headers, APP_URL, TRUST_PROXY)) return next(new Error("forbidden origin"));
     try {
-      const userId = await userIdFromCookieHeader(socket.request.headers.cookie);
-      const user = userId ? await findActiveUser(db(), userId) : null;
-      if (!user) return next(new Error("unauthorized"));
-      socket.data = { userId: user.id, admin: canManageSettings(userActor(user)) } satisfies AgentSocketData;
+      const session = await sessionFromCookieHeader(socket.request.headers.cookie);
+      const user = session ? await findSessionUser(db(), session) : null;
+      if (!session || !user) return next(new Error("unauthorized"));
+      // The same gate as pages and actions: a temporary password opens /account and nothing else.
+      if (user.mustChangePassword) return next(new Error(passwordChangeRequiredError));
+      socket.data = {
+        userId: user.id,
+        sessionId: session.sessionId,
+        admin: canManageSettings(userActor(user)),
+      } satisfies AgentSocketData;
       next();
     } catch (error) {
       logger.error("agent socket authentication failed", { error });
@@ -71,9 +79,9 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
 
   agents.on("connection", (socket) => {
     // Every staff role may read every ticket, so each signed-in socket follows the inbox.
-    const { userId, admin } = socket.data as AgentSocketData;
-    socket.join([staffRoom, userRoom(userId), ...(admin ? [settingsRoom] : [])]);
-    handleAgentChatEvents(io, socket, (socket.data as AgentSocketData).userId);
+    const { userId, sessionId, admin } = socket.data as AgentSocketData;
+    socket.join([staffRoom, userRoom(userId), sessionRoom(sessionId), ...(admin ? [settingsRoom] : [])]);
+    handleAgentChatEvents(io, socket, userId);
 
     socket.on("ticket:watch", (ticketId: unknown) => {
       const parsed = watchRequest.safeParse(ticketId);

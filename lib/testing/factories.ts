@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/password";
+import { startSession } from "@/lib/auth/sessions";
 import { userActor } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
+import { authSecret } from "@/lib/env";
 import {
   channels,
   customerIdentities,
@@ -48,6 +51,16 @@ export async function createTestUser(
     })
     .returning();
   return { user: user!, password, actor: userActor(user!) };
+}
+
+/** A session as signing in opens one, and the Cookie header that carries it (for sockets). */
+export async function createTestSession(
+  userId: string,
+  secret: string = authSecret(),
+): Promise<{ sessionId: string; cookie: string }> {
+  const sessionId = await startSession(db(), userId);
+  const token = await encode({ token: { sub: userId, sid: sessionId }, secret });
+  return { sessionId, cookie: `next-auth.session-token=${token}` };
 }
 
 export async function createTestApiKey(

@@ -24,7 +24,7 @@ describe("addTeammate", () => {
     const [stored] = await usersWithEmail(email.toLowerCase());
     expect(stored?.passwordHash).not.toContain(temporaryPassword);
     expect(stored?.mustChangePassword).toBe(true);
-    expect(await signInWithPassword({ email, password: temporaryPassword })).toMatchObject({
+    expect(await signInWithPassword({ email, password: temporaryPassword, address: "test" })).toMatchObject({
       outcome: "signed_in",
       user: { id: teammate.id },
     });

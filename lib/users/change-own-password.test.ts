@@ -20,11 +20,11 @@ describe("changeOwnPassword", () => {
 
     await changeOwnPassword(actor, change(password, "a brand new password"));
 
-    expect(await signInWithPassword({ email: user.email, password: "a brand new password" })).toMatchObject({
+    expect(await signInWithPassword({ email: user.email, password: "a brand new password", address: "test" })).toMatchObject({
       outcome: "signed_in",
       user: { id: user.id },
     });
-    expect(await signInWithPassword({ email: user.email, password })).toEqual({ outcome: "wrong_credentials" });
+    expect(await signInWithPassword({ email: user.email, password, address: "test" })).toEqual({ outcome: "wrong_credentials" });
   });
 
   it("refuses a wrong current password on that field and changes nothing", async () => {
@@ -35,6 +35,18 @@ describe("changeOwnPassword", () => {
     await expect(changeOwnPassword(actor, change("not my password", "a brand new password"))).rejects.toMatchObject({
       code: "validation_failed",
       details: [{ path: "currentPassword", message: "That is not your current password" }],
+    });
+
+    expect(await storedUser(user.id)).toEqual(before);
+  });
+
+  it("refuses one of the commonest passwords as the new one, on that field, and changes nothing", async () => {
+    const { user, password, actor } = await createTestUser();
+    const before = await storedUser(user.id);
+
+    await expect(changeOwnPassword(actor, change(password, "Password123"))).rejects.toMatchObject({
+      code: "validation_failed",
+      details: [{ path: "newPassword", message: expect.stringMatching(/most common passwords/) }],
     });
 
     expect(await storedUser(user.id)).toEqual(before);
@@ -62,7 +74,7 @@ describe("changeOwnPassword", () => {
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     expect(attempts.find((a) => a.status === "rejected")?.reason).toMatchObject({ code: "conflict" });
     const signIns = await Promise.all(
-      ["first new password", "second new password"].map((p) => signInWithPassword({ email: user.email, password: p })),
+      ["first new password", "second new password"].map((p) => signInWithPassword({ email: user.email, password: p, address: "test" })),
     );
     expect(signIns.filter((s) => s.outcome === "signed_in")).toHaveLength(1);
   });

@@ -31,11 +31,11 @@ describe("changing teammates", () => {
 
     expect(await deactivateTeammate(actor, { userId: user.id })).toMatchObject({ id: user.id, active: false });
 
-    expect(await signInWithPassword({ email: user.email, password })).toEqual({ outcome: "wrong_credentials" });
+    expect(await signInWithPassword({ email: user.email, password, address: "test" })).toEqual({ outcome: "wrong_credentials" });
     expect(await findActiveUser(db(), user.id)).toBeNull();
 
     expect(await reactivateTeammate(actor, user.id)).toMatchObject({ id: user.id, active: true });
-    expect(await signInWithPassword({ email: user.email, password })).toMatchObject({ outcome: "signed_in" });
+    expect(await signInWithPassword({ email: user.email, password, address: "test" })).toMatchObject({ outcome: "signed_in" });
   });
 
   it("lets an admin step down while another admin remains", async () => {

@@ -1,4 +1,5 @@
 import { count, sql } from "drizzle-orm";
+import { assertNotCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { normalizeEmail } from "@/lib/customers/find-or-create-customer";
 import { db } from "@/lib/db/client";
@@ -20,6 +21,7 @@ const setupLockKey = 7274831;
 export async function createFirstAdmin(input: FirstAdminInput): Promise<User> {
   // Anyone may call the setup action: refuse cheaply before the deliberately slow hash.
   if (await hasAnyUser(db())) throw alreadySetUp();
+  assertNotCommonPassword("password", input.password);
   const passwordHash = await hashPassword(input.password);
   return db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${setupLockKey})`);

@@ -3,6 +3,7 @@ import { doneStatuses } from "@/lib/tickets/ticket-constants";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorColumns, type Actor } from "@/lib/auth/actor";
 import { canManageSettings } from "@/lib/auth/permissions";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { db, type Transaction } from "@/lib/db/client";
 import { ticketEvents, tickets, users } from "@/lib/db/schema";
 import { AppError, forbidden } from "@/lib/errors";
@@ -16,9 +17,10 @@ import type { DeactivateTeammateInput } from "./teammate.validation";
 /**
  * An admin deactivates a teammate. Sign-in, pages, actions and the realtime socket all
  * load the active user on every request, and the realtime listener closes the sockets
- * the teammate already has, so an open session stops working at once. Their open tickets
- * go back to the queue, or to the teammate the admin picked, so no customer waits on
- * someone who has left.
+ * the teammate already has, so an open session stops working at once. Their sessions end
+ * too, so that reactivating them later does not revive a cookie someone kept. Their open
+ * tickets go back to the queue, or to the teammate the admin picked, so no customer waits
+ * on someone who has left.
  */
 export async function deactivateTeammate(actor: Actor, input: DeactivateTeammateInput): Promise<Teammate> {
   if (!canManageSettings(actor)) throw forbidden("Only admins can change settings");
@@ -34,6 +36,7 @@ export async function deactivateTeammate(actor: Actor, input: DeactivateTeammate
       .set({ active: false })
       .where(eq(users.id, target.id))
       .returning(teammateColumns);
+    await endSessionsOf(tx, target.id);
     const handed = await tx
       .update(tickets)
       .set({ assigneeId: handTo, updatedAt: sql`now()` })

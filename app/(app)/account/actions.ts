@@ -1,6 +1,6 @@
 "use server";
 
-import { requireUserEvenBeforePasswordChange } from "@/lib/auth/current-user";
+import { requireSessionEvenBeforePasswordChange } from "@/lib/auth/current-user";
 import { userActor } from "@/lib/auth/users";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { changeOwnPasswordInput } from "@/lib/users/change-own-password.validation";
@@ -9,8 +9,8 @@ import { runAction } from "../run-action";
 // The only action someone holding a temporary password may call: it is how they stop holding one.
 export async function changeOwnPasswordAction(raw: unknown) {
   return runAction(async () => {
-    const user = await requireUserEvenBeforePasswordChange();
-    await changeOwnPassword(userActor(user), changeOwnPasswordInput.parse(raw));
+    const { user, sessionId } = await requireSessionEvenBeforePasswordChange();
+    await changeOwnPassword(userActor(user), changeOwnPasswordInput.parse(raw), { keepSessionId: sessionId });
     return null;
   });
 }

@@ -1,9 +1,10 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { findSessionUser } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { db } from "@/lib/db/client";
 import { outboundEmails, passwordResets } from "@/lib/db/schema";
-import { createTestUser, uniqueEmail } from "@/lib/testing/factories";
+import { createTestSession, createTestUser, uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
 import { requestPasswordReset } from "./request-password-reset";
 import { resetPassword } from "./reset-password";
 
@@ -31,14 +32,34 @@ describe("resetting a forgotten password", () => {
       expect.objectContaining({ tokenHash: token }),
     );
 
+    const address = `test-${uniqueSuffix()}`;
     expect(await resetPassword({ token, newPassword, confirmPassword: newPassword })).toEqual({ email: user.email });
-    expect(await signInWithPassword({ email: user.email, password: newPassword })).toMatchObject({ outcome: "signed_in" });
-    expect(await signInWithPassword({ email: user.email, password })).toEqual({ outcome: "wrong_credentials" });
+    expect(await signInWithPassword({ email: user.email, password: newPassword, address })).toMatchObject({ outcome: "signed_in" });
+    expect(await signInWithPassword({ email: user.email, password, address })).toEqual({ outcome: "wrong_credentials" });
 
     await expect(resetPassword({ token, newPassword: "another password", confirmPassword: "another password" })).rejects.toMatchObject({
       code: "validation_failed",
       message: expect.stringContaining("expired or was already used"),
     });
+  });
+
+  it("ends every session of the person, wherever they were signed in", async () => {
+    const { user } = await createTestUser();
+    const sessions = [await createTestSession(user.id), await createTestSession(user.id)];
+    await requestPasswordReset({ email: user.email });
+    await resetPassword({ token: await linkSentTo(user.email), newPassword, confirmPassword: newPassword });
+    for (const { sessionId } of sessions) expect(await findSessionUser(db(), { userId: user.id, sessionId })).toBeNull();
+  });
+
+  it("refuses one of the commonest passwords and keeps the link usable", async () => {
+    const { user } = await createTestUser();
+    await requestPasswordReset({ email: user.email });
+    const token = await linkSentTo(user.email);
+    await expect(resetPassword({ token, newPassword: "password1", confirmPassword: "password1" })).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringContaining("most common passwords"),
+    });
+    expect(await resetPassword({ token, newPassword, confirmPassword: newPassword })).toEqual({ email: user.email });
   });
 
   it("refuses an expired link, and one link used twice at once changes the password once", async () => {

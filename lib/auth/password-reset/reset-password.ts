@@ -1,8 +1,11 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { assertNotCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { passwordResets, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { publish } from "@/lib/events/event-bus";
 import type { ResetPasswordInput } from "./password-reset.validation";
 import { hashResetToken } from "./request-password-reset";
 
@@ -11,10 +14,13 @@ const unusableLink = "This reset link has expired or was already used. Ask for a
 /**
  * Sets a new password with a link from requestPasswordReset. The link is spent in the
  * same transaction that changes the password, so two uses at once change it once.
+ * Every session of the person ends with it, sockets included: whoever knew the old
+ * password is out.
  */
 export async function resetPassword(input: ResetPasswordInput): Promise<{ email: string }> {
+  assertNotCommonPassword("newPassword", input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
-  return db().transaction(async (tx) => {
+  const changed = await db().transaction(async (tx) => {
     const [reset] = await tx
       .update(passwordResets)
       .set({ usedAt: sql`now()` })
@@ -39,6 +45,9 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ email:
       .update(passwordResets)
       .set({ usedAt: sql`now()` })
       .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
-    return user;
+    await endSessionsOf(tx, reset.userId);
+    return { userId: reset.userId, email: user.email };
   });
+  publish({ type: "user.sessions_ended", userId: changed.userId, exceptSessionId: null });
+  return { email: changed.email };
 }

@@ -14,3 +14,4 @@ export * from "./password-resets";
 export * from "./chat";
 export * from "./teams";
 export * from "./inbox-views";
+export * from "./sessions";
