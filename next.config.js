@@ -17,7 +17,8 @@ const nextConfig = {
   // The floating dev badge covers the signed-in user's role in the sidebar.
   devIndicators: false,
   // forbidden() answers a page a non-admin opens with HTTP 403, not a 200 that says "no".
-  experimental: { authInterrupts: true },
+  // Server actions carry the files of an email reply (15 MB at most, lib/tickets/reply-files.validation.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "16mb" } },
   // Types are checked by `npm run typecheck` (part of `npm test`); not checking them again
   // in `next build` keeps the first `npm start` fast.
   typescript: { ignoreBuildErrors: true },

@@ -8,12 +8,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { useValidatedForm } from "@/components/ui/use-validated-form";
 import type { ChannelView } from "@/lib/channels/channel-config";
+import type { ImapHealth } from "@/lib/channels/email/imap-mailbox-state";
 import { createChannelForm } from "@/lib/channels/channel.validation";
 import { channelKinds, type ChannelKind } from "@/lib/tickets/ticket-constants";
 import { ChatChannelFields } from "./channels/chat-channel-fields";
 import { channelSummary } from "./channels/channel-summary";
 import type { ChannelFieldsProps } from "./channels/channel-fields-props";
 import { EmailChannelFields } from "./channels/email-channel-fields";
+import { EmailInboxes } from "./channels/email-inboxes";
 import { PhoneChannelFields } from "./channels/phone-channel-fields";
 import { CreatedChannelNotice } from "./channels/created-channel-notice";
 import { EmptyState, SettingsCell, SettingsRow, SettingsSection, SettingsTable, type Column } from "./settings-section";
@@ -30,7 +32,7 @@ const columns: Column[] = [{ label: "Name" }, { label: "Kind" }, { label: "Reach
 
 export type CreatedChannel = { channel: ChannelView; channels: ChannelView[] };
 
-export function ChannelsSection({ initialChannels }: { initialChannels: ChannelView[] }) {
+export function ChannelsSection({ initialChannels, imapHealth }: { initialChannels: ChannelView[]; imapHealth: Record<string, ImapHealth> }) {
   const kindId = useId();
   const [channels, setChannels] = useState(initialChannels);
   const [kind, setKind] = useState<ChannelKind>("email");
@@ -99,6 +101,7 @@ export function ChannelsSection({ initialChannels }: { initialChannels: ChannelV
           ))}
         </SettingsTable>
       )}
+      <EmailInboxes channels={channels} initialHealth={imapHealth} onChannels={setChannels} />
     </SettingsSection>
   );
 }

@@ -4,7 +4,9 @@ import { useEffect, useId, useRef, useState } from "react";
 import { isShortcutEvent } from "@/components/keyboard/is-typing-target";
 import { FormError } from "@/components/ui/form-error";
 import { LockIcon } from "@/components/ui/icons";
+import { replyFilesProblem } from "@/lib/tickets/reply-files.validation";
 import { messageBody } from "@/lib/tickets/ticket.validation";
+import { ChosenFiles } from "./chosen-files";
 import { composerModeShortcut, type ComposerMode } from "./composer-mode-shortcut";
 
 export type { ComposerMode };
@@ -14,7 +16,7 @@ type Props = {
   /** How a reply reaches the customer; null when nothing written can (a caller with no email address). */
   replyMedium: "email" | "chat" | null;
   /** Resolves to an error message when the server refused the message. */
-  onSend: (kind: ComposerMode, body: string) => Promise<string | null>;
+  onSend: (kind: ComposerMode, body: string, files: File[]) => Promise<string | null>;
   error: string | null;
   onError: (error: string | null) => void;
   /** Called as a reply (never a note) is being written, for the chat's typing indicator. */
@@ -37,6 +39,8 @@ export function Composer({ customerName, replyMedium, onSend, error, onError, on
   const id = useId();
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [draft, setDraft] = useState("");
+  const [files, setFiles] = useState<File[]>([]);
+  const canAttach = mode === "reply" && replyMedium === "email";
   const [announcement, setAnnouncement] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
   const tabs = useRef<Record<ComposerMode, HTMLButtonElement | null>>({ reply: null, note: null });
@@ -68,16 +72,24 @@ export function Composer({ customerName, replyMedium, onSend, error, onError, on
       onError(noWrittenReply(customerName));
       return;
     }
+    const sentFiles = canAttach ? files : [];
+    const filesProblem = replyFilesProblem(sentFiles);
+    if (filesProblem) {
+      onError(filesProblem);
+      return;
+    }
     const sentMode = mode;
     const sentDraft = draft;
     onError(null);
     setDraft("");
+    setFiles([]);
     tabs.current[sentMode]?.focus();
-    void onSend(sentMode, parsed.data).then((refusal) => {
+    void onSend(sentMode, parsed.data, sentFiles).then((refusal) => {
       if (!refusal) return;
       onError(refusal);
-      // The message was not stored: give the text back so nothing typed is lost.
+      // The message was not stored: give the text and files back so nothing is lost.
       setDraft((current) => (current.trim() === "" ? sentDraft : current));
+      setFiles((current) => (current.length === 0 ? sentFiles : current));
       setMode(sentMode);
     });
   }
@@ -176,6 +188,15 @@ export function Composer({ customerName, replyMedium, onSend, error, onError, on
                   : "border-zinc-300 bg-white placeholder:text-zinc-600 focus:border-indigo-500 focus:ring-indigo-500/20"
               }`}
             />
+            {canAttach && (
+              <ChosenFiles
+                files={files}
+                onChange={(next) => {
+                  setFiles(next);
+                  onError(replyFilesProblem(next));
+                }}
+              />
+            )}
             <div className="mt-2 flex items-center gap-3">
               <div className="min-w-0 flex-1">
                 {error ? (

@@ -5,6 +5,8 @@ export type PendingMessage = {
   clientMessageId: string;
   kind: "reply" | "note";
   body: string;
+  /** Files an email reply carries; sent again with a retry. */
+  files?: File[];
   createdAt: string;
   failed: boolean;
 };

@@ -95,12 +95,18 @@ export function useTicketMessages(
   const deliver = useCallback(
     async (pending: PendingMessage): Promise<string | null> => {
       try {
-        const result = await sendMessage(ticketId, {
-          kind: pending.kind,
-          body: pending.body,
-          clientMessageId: pending.clientMessageId,
-          ...(pending.kind === "reply" && via ? { via } : {}),
-        });
+        const files = pending.files?.length ? new FormData() : undefined;
+        for (const file of pending.files ?? []) files!.append("files", file);
+        const result = await sendMessage(
+          ticketId,
+          {
+            kind: pending.kind,
+            body: pending.body,
+            clientMessageId: pending.clientMessageId,
+            ...(pending.kind === "reply" && via ? { via } : {}),
+          },
+          files,
+        );
         if (!result.ok) {
           dispatch({ type: "pending-dropped", clientMessageId: pending.clientMessageId });
           return result.error;
@@ -120,11 +126,12 @@ export function useTicketMessages(
 
   /** Sends a reply or note; resolves to an error message when the server refused it. */
   const send = useCallback(
-    (kind: "reply" | "note", body: string) => {
+    (kind: "reply" | "note", body: string, files: File[] = []) => {
       const pending: PendingMessage = {
         clientMessageId: newClientMessageId(),
         kind,
         body,
+        ...(files.length ? { files } : {}),
         createdAt: new Date().toISOString(),
         failed: false,
       };

@@ -71,10 +71,25 @@ export class SettingsPage {
     return this.outbox.getByRole("row").filter({ hasText: text });
   }
 
+  /** An email inbox's card below the channels table: its addresses form and IMAP health. */
+  emailInbox(name: string): Locator {
+    return this.page.getByRole("listitem").filter({ has: this.page.getByRole("form", { name: `Addresses of ${name}` }) });
+  }
+
+  async saveAliases(name: string, aliases: string[]) {
+    const inbox = this.emailInbox(name);
+    await inbox.getByLabel("Other addresses of this inbox").fill(aliases.join("\n"));
+    await inbox.getByRole("button", { name: "Save addresses" }).click();
+  }
+
   /** Fills the new-channel form: the kind first, since it decides which fields there are. */
   async createChannel(kind: "email" | "chat" | "phone", fields: Record<string, string>) {
     await this.newChannelForm.getByRole("combobox", { name: "Kind" }).selectOption(kind);
-    for (const [label, value] of Object.entries(fields)) await this.newChannelForm.getByLabel(label, { exact: true }).fill(value);
+    for (const [label, value] of Object.entries(fields)) {
+      const field = this.newChannelForm.getByLabel(label, { exact: true });
+      if ((await field.evaluate((element) => element.tagName)) === "SELECT") await field.selectOption(value);
+      else await field.fill(value);
+    }
     await this.newChannelForm.getByRole("button", { name: "Create channel" }).click();
   }
 }

@@ -11,6 +11,7 @@ export type AuditAction =
   | "api_key.created"
   | "api_key.revoked"
   | "channel.created"
+  | "channel.addresses_changed"
   | "customer.merged"
   | "customer.unmerged"
   | "team.created"

@@ -6,10 +6,11 @@ import { deliverToCustomer } from "@/lib/channels/registry";
 import { WaitingLine } from "@/lib/db/bounded-wait";
 import { db } from "@/lib/db/client";
 import { busyOnLockTimeout, limitLockWait } from "@/lib/db/lock-timeout";
-import { customers, messages, ticketEvents, tickets } from "@/lib/db/schema";
+import { attachments, customers, messages, ticketEvents, tickets } from "@/lib/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
 import { appendMessage } from "./append-message";
+import type { StoredReplyFile } from "./store-reply-files";
 import type { AddMessageInput } from "./ticket.validation";
 import { findMessageView, findTicketSummary } from "./ticket-queries";
 import type { MessageView } from "./ticket-views";
@@ -26,11 +27,17 @@ const busyTicket = "This ticket is receiving too many messages at once; retry in
 // taking a database connection, leaves the pool to everyone else during a pile-up.
 const ticketWriters = WaitingLine.shared("ticket writers", { concurrency: 1, maxWaitMs: 10_000, busyMessage: busyTicket });
 
-export async function addMessage(actor: Actor, ticketId: string, input: AddMessageInput): Promise<MessageView> {
+export async function addMessage(
+  actor: Actor,
+  ticketId: string,
+  input: AddMessageInput,
+  /** Files for an email reply, already in storage (store-reply-files.ts). */
+  files: StoredReplyFile[] = [],
+): Promise<MessageView> {
   if (!canWorkTickets(actor)) throw forbidden();
 
   const result = await ticketWriters
-    .run(ticketId, () => storeMessage(actor, ticketId, input))
+    .run(ticketId, () => storeMessage(actor, ticketId, input, files))
     .catch(busyOnLockTimeout(busyTicket));
 
   const view = (await findMessageView(db(), result.messageId))!;
@@ -42,7 +49,7 @@ export async function addMessage(actor: Actor, ticketId: string, input: AddMessa
 }
 
 /** The message's one transaction; `created` is false when a retry found it stored. */
-function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput) {
+function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput, files: StoredReplyFile[]) {
   return db().transaction(async (tx) => {
     await limitLockWait(tx, 5_000);
     const [current] = await tx
@@ -67,6 +74,12 @@ function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput) {
       if (existing) return { messageId: existing.id, created: false };
     }
 
+    const byEmail = input.kind === "reply" && (input.via ?? current.ticket.channel) === "email";
+    if (files.length > 0 && !byEmail) {
+      const refusal = "Files can be sent only with a reply that goes out by email";
+      throw new AppError("validation_failed", refusal, [{ path: "files", message: refusal }]);
+    }
+
     const { ticket, message } = await appendMessage(tx, ticketId, {
       direction: "out",
       kind: input.kind,
@@ -74,6 +87,8 @@ function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput) {
       authorUserId: actor.type === "user" ? actor.id : null,
       clientMessageId: input.clientMessageId ?? null,
     });
+    // Recorded before the channel hands the reply on, so the outgoing mail carries them.
+    if (files.length > 0) await tx.insert(attachments).values(files.map((file) => ({ ...file, messageId: message.id })));
     if (input.kind === "reply") await deliverToCustomer(tx, { ticket, customer: current.customer, message }, input.via);
     await tx.insert(ticketEvents).values({
       ticketId,

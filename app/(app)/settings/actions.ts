@@ -11,6 +11,8 @@ import { auditLogPageSize, listAuditLog } from "@/lib/audit/list-audit-log";
 import { createChannelForm } from "@/lib/channels/channel.validation";
 import { presentChannel } from "@/lib/channels/channel-views";
 import { createChannel } from "@/lib/channels/create-channel";
+import { changeEmailAliases } from "@/lib/channels/email/change-email-aliases";
+import { emailAliasesInput } from "@/lib/channels/email/email-channel.validation";
 import { listChannels } from "@/lib/channels/list-channels";
 import { customerLookupsPageSize, listCustomerLookups } from "@/lib/customers/list-customer-lookups";
 import { db } from "@/lib/db/client";
@@ -101,6 +103,15 @@ export async function createChannelAction(raw: unknown) {
     const channel = await createChannel(actor, createChannelForm.parse(raw));
     const channels = (await listChannels(db())).map((row) => presentChannel(row, { reveal: false }));
     return { channel, channels };
+  });
+}
+
+export async function changeEmailAliasesAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    await changeEmailAliases(actor, emailAliasesInput.parse(raw));
+    const channels = (await listChannels(db())).map((row) => presentChannel(row, { reveal: false }));
+    return { channels };
   });
 }
 

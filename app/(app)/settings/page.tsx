@@ -17,6 +17,7 @@ import { oidcConfig, passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { appUrl } from "@/lib/env";
 import { presentChannel } from "@/lib/channels/channel-views";
 import { listChannels } from "@/lib/channels/list-channels";
+import { listImapHealth } from "@/lib/channels/email/imap-mailbox-state";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
 import { customerLookupsPageSize, listCustomerLookups } from "@/lib/customers/list-customer-lookups";
@@ -33,7 +34,7 @@ export default async function SettingsPage() {
   // should learn why.
   if (!canManageSettings(userActor(user))) forbidden();
 
-  const [keys, team, outbox, channels, audit, lookups, teams] = await Promise.all([
+  const [keys, team, outbox, channels, audit, lookups, teams, imapHealth] = await Promise.all([
     listApiKeys(db()),
     listTeammates(db()),
     listOutboundEmails(db(), { limit: outboxLimit }),
@@ -41,6 +42,7 @@ export default async function SettingsPage() {
     listAuditLog(db(), { limit: auditLogPageSize }),
     listCustomerLookups(db(), { limit: customerLookupsPageSize }),
     listTeams(db()),
+    listImapHealth(db()),
   ]);
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-6">
@@ -55,7 +57,10 @@ export default async function SettingsPage() {
         passwordSignIn={passwordSignInEnabled()}
         redirectUrl={`${appUrl()}/api/auth/callback/oidc`}
       />
-      <ChannelsSection initialChannels={channels.map((channel) => presentChannel(channel, { reveal: false }))} />
+      <ChannelsSection
+        initialChannels={channels.map((channel) => presentChannel(channel, { reveal: false }))}
+        imapHealth={imapHealth}
+      />
       <ApiKeysSection initialKeys={keys.map(toApiKeyRow)} />
       <OutboxSection emails={outbox} />
       <AuditLogSection

@@ -28,7 +28,13 @@ export function describeAuditEntry(entry: AuditLogView): string {
       const removed = Array.isArray(data.removed) ? data.removed.length : 0;
       return `changed the members of “${target}” (${added} added, ${removed} removed)`;
     }
+    case "channel.addresses_changed":
+      return `changed the addresses of “${target}”${listed(" added", data.added)}${listed(" removed", data.removed)}`;
     default:
       return `${entry.action} ${target}`;
   }
+}
+
+function listed(label: string, addresses: unknown): string {
+  return Array.isArray(addresses) && addresses.length ? `;${label} ${addresses.join(", ")}` : "";
 }

@@ -7,7 +7,7 @@ import { enqueueJob } from "@/lib/jobs/job-queue";
 import type { ChannelAdapter } from "../channel-adapter";
 import { authorName } from "./author-name";
 import { newMessageId, quoteHistory, referencesFor, withSignature } from "./compose-email";
-import { listEmailChannels, type EmailChannel } from "./email-channels";
+import { channelAddresses, listEmailChannels, type EmailChannel } from "./email-channels";
 import { replyTokenSecret } from "./reply-token-secret";
 import { sendEmailJob } from "./send-email-job";
 import { replyAddress } from "./threading";
@@ -38,7 +38,12 @@ export const emailAdapter: ChannelAdapter = {
       .orderBy(asc(messages.seq));
     const lastInbound = thread.filter((m) => m.direction === "in").at(-1);
     const [copied] = await tx.select().from(emailThreads).where(eq(emailThreads.ticketId, ticket.id));
-    const rfcMessageId = channel ? newMessageId(channel.settings.address) : null;
+    // From the address the customer wrote to, while it is still one of the inbox's.
+    const fromAddress =
+      channel && copied?.supportAddress && channelAddresses(channel).includes(copied.supportAddress)
+        ? copied.supportAddress
+        : (channel?.settings.address ?? null);
+    const rfcMessageId = fromAddress ? newMessageId(fromAddress) : null;
     const body = quoteHistory(
       withSignature(message.bodyText, channel?.settings.signature),
       lastInbound ? { text: lastInbound.bodyText, author: authorName(customer), date: lastInbound.createdAt } : null,
@@ -50,10 +55,10 @@ export const emailAdapter: ChannelAdapter = {
         messageId: message.id,
         ticketId: ticket.id,
         channelId: channel?.id ?? null,
-        fromAddress: channel?.settings.address ?? null,
+        fromAddress,
         toAddress: customer.email,
         ccAddresses: copied?.ccAddresses ?? [],
-        replyTo: channel ? replyAddress(channel.settings.address, ticket.number, replyTokenSecret()) : null,
+        replyTo: fromAddress ? replyAddress(fromAddress, ticket.number, replyTokenSecret()) : null,
         subject: replySubject(ticket),
         bodyText: body,
         rfcMessageId,

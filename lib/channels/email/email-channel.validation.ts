@@ -18,7 +18,7 @@ export const emailAliases = z
  */
 export const imapInput = z.strictObject({
   host: z
-    .string()
+    .string({ error: "must not be empty" })
     .trim()
     .min(1, "must not be empty")
     .max(253)
@@ -26,8 +26,8 @@ export const imapInput = z.strictObject({
   port: z.coerce.number({ error: "must be a port number (1-65535)" }).int().min(1).max(65535).default(993),
   /** TLS from the first byte (port 993); off, the connection upgrades with STARTTLS when offered. */
   tls: onOff.default(true),
-  user: z.string().min(1, "must not be empty").max(254),
-  password: z.string().min(1, "must not be empty").max(1024),
+  user: z.string({ error: "must not be empty" }).min(1, "must not be empty").max(254),
+  password: z.string({ error: "must not be empty" }).min(1, "must not be empty").max(1024),
   mailbox: z.string().trim().min(1).max(200).default("INBOX"),
 });
 
@@ -46,16 +46,13 @@ export const emailChannelInput = z.strictObject({
 
 export type EmailChannelInput = z.output<typeof emailChannelInput>;
 
-/** An email channel's addresses as Settings edits them: the main one and its aliases. */
-export const emailAddressesInput = z
-  .strictObject({
-    channelId: z.uuid(),
-    address,
-    aliases: emailAliases,
-  })
-  .refine((input) => !input.aliases.includes(input.address), {
-    path: ["aliases"],
-    message: "lists the main address as an alias",
-  });
+/** An email channel's other addresses as Settings edits them (one per line in the form). */
+export const emailAliasesInput = z.strictObject({
+  channelId: z.uuid(),
+  aliases: z.preprocess(
+    (value) => (typeof value === "string" ? value.split(/[\s,]+/).filter(Boolean) : value),
+    emailAliases,
+  ),
+});
 
-export type EmailAddressesInput = z.output<typeof emailAddressesInput>;
+export type EmailAliasesInput = z.output<typeof emailAliasesInput>;

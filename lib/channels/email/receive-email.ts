@@ -119,6 +119,9 @@ export async function processInboundEmail(channel: EmailChannel, inbound: Inboun
       storageKey: await blobStore().put(file.content, { prefix: "attachments" }),
     })),
   );
+  // The address (main or alias) the customer wrote to, for replies to go out from.
+  const own = channelAddresses(channel).map(normalizeEmail);
+  const wroteTo = recipients.map((address) => normalizeEmail(address).replace(/\+[^@]*@/, "@")).find((address) => own.includes(address)) ?? null;
   const customerAddress = normalizeEmail(sender.address);
   const copied = [...mail.to, ...mail.cc]
     .map((a) => normalizeEmail(a.address))
@@ -149,14 +152,15 @@ export async function processInboundEmail(channel: EmailChannel, inbound: Inboun
           .returning({ id: inboundEmails.id });
         if (!settled) throw new AlreadyProcessed();
         if (storedFiles.length) await tx.insert(attachments).values(storedFiles.map((f) => ({ ...f, messageId: message.id })));
-        if (copied.length) {
+        if (copied.length || wroteTo) {
           await tx
             .insert(emailThreads)
-            .values({ ticketId: ticket.id, ccAddresses: copied })
+            .values({ ticketId: ticket.id, ccAddresses: copied, supportAddress: wroteTo })
             .onConflictDoUpdate({
               target: emailThreads.ticketId,
               set: {
                 ccAddresses: sql`array(select distinct unnest(${emailThreads.ccAddresses} || excluded.cc_addresses))`,
+                supportAddress: sql`coalesce(excluded.support_address, ${emailThreads.supportAddress})`,
                 updatedAt: sql`now()`,
               },
             });

@@ -1,8 +1,9 @@
 import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { channels, messages, outboundEmails, type DeliveryState, type OutboundEmail } from "@/lib/db/schema";
+import { attachments, channels, messages, outboundEmails, type DeliveryState, type OutboundEmail } from "@/lib/db/schema";
 import { publish } from "@/lib/events/event-bus";
 import { defineJob, type JobContext } from "@/lib/jobs/job-queue";
+import { blobStore } from "@/lib/storage/storage";
 import { findMessageView, findTicketSummary } from "@/lib/tickets/ticket-queries";
 import type { EmailChannelSettings } from "./email-channel-config";
 import { smtpTransport } from "./smtp-transport";
@@ -49,6 +50,11 @@ export async function sendOutboundEmail(outboundEmailId: string, job: JobContext
   const [channel] = mail.channelId ? await db().select().from(channels).where(eq(channels.id, mail.channelId)) : [];
   const settings = channel?.settings as EmailChannelSettings | undefined;
   try {
+    // The agent's files, as MIME attachments (read inside the try: a storage failure is retried too).
+    const files = mail.messageId ? await db().select().from(attachments).where(eq(attachments.messageId, mail.messageId)) : [];
+    const attached = await Promise.all(
+      files.map(async (file) => ({ filename: file.filename, contentType: file.contentType, content: await blobStore().get(file.storageKey) })),
+    );
     await smtpTransport().sendMail({
       from: { name: settings?.displayName ?? channel?.name ?? "", address: mail.fromAddress ?? settings?.address ?? "" },
       to: mail.toAddress,
@@ -60,6 +66,7 @@ export async function sendOutboundEmail(outboundEmailId: string, job: JobContext
       inReplyTo: mail.inReplyTo ? `<${mail.inReplyTo}>` : undefined,
       references: mail.references.map((id) => `<${id}>`),
       headers: mail.autoSubmitted ? { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" } : {},
+      attachments: attached,
     });
   } catch (error) {
     const reason = smtpReason(error);

@@ -139,6 +139,33 @@ describe("outgoing mail", () => {
     expect(failed.deliveryError).toMatch(/550/);
   }, 40_000);
 
+  it("goes out from the alias the customer wrote to, and the answer to it comes back to the ticket", async () => {
+    sink ??= await startSmtpSink(sinkPort, { rejectRecipients: /^reject-/ });
+    const alias = uniqueEmail("help");
+    const channel = await createTestEmailChannel({ aliases: [alias] });
+    const customer = uniqueEmail("alias-writer");
+    await client().sendMail({ from: customer, to: alias, subject: "Via the alias", text: "Hello help desk" });
+    const inbound = await eventually(async () => {
+      const [row] = await db().select().from(inboundEmails).where(eq(inboundEmails.channelId, channel.id));
+      return row?.ticketId ? row : undefined;
+    });
+    const { actor } = await createTestApiKey();
+    await addMessage(actor, inbound.ticketId!, { kind: "reply", body: "Answered from the alias." });
+    const delivered = await eventually(() => Promise.resolve(sink!.received.find((m) => m.to.includes(customer))));
+    const mail = await parseMime(delivered.raw);
+    expect(mail.from?.address).toBe(alias);
+    expect(delivered.from).toBe(alias);
+    expect(mail.replyTo?.address).toMatch(new RegExp(`^${alias.split("@")[0]}\\+t.+@${alias.split("@")[1]!.replace(/\./g, "\\.")}$`));
+    expect(mail.messageId!.endsWith(`@${alias.split("@")[1]}`)).toBe(true);
+
+    await client().sendMail({ from: customer, to: mail.replyTo!.address, subject: "Re: Via the alias", text: "Thanks!", inReplyTo: `<${mail.messageId}>` });
+    const answered = await eventually(async () => {
+      const rows = await db().select().from(inboundEmails).where(eq(inboundEmails.channelId, channel.id));
+      return rows.length === 2 && rows.every((row) => row.ticketId) && rows;
+    });
+    expect(new Set(answered.map((row) => row.ticketId))).toEqual(new Set([inbound.ticketId]));
+  }, 40_000);
+
   it("retries while the SMTP server is down and delivers when it is back", async () => {
     await sink?.close();
     sink = undefined;

@@ -49,6 +49,8 @@ export const emailThreads = pgTable("email_threads", {
     .primaryKey()
     .references(() => tickets.id, { onDelete: "cascade" }),
   ccAddresses: text().array().notNull().default(sql`'{}'::text[]`),
+  // The channel address (main or alias) the customer last wrote to: replies go out from it.
+  supportAddress: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { userActor } from "@/lib/auth/users";
 import { addMessage } from "@/lib/tickets/add-message";
+import { storeReplyFiles } from "@/lib/tickets/store-reply-files";
 import { assignTicket } from "@/lib/tickets/assign-ticket";
 import { changeTicketStatus } from "@/lib/tickets/change-ticket-status";
 import { addMessageInput, ticketStatusInput } from "@/lib/tickets/ticket.validation";
@@ -14,10 +15,16 @@ import { runAction } from "../../run-action";
 const ticketId = z.uuid("Unknown ticket");
 const assigneeId = z.uuid("Unknown teammate").nullable();
 
-export async function sendMessage(rawTicketId: unknown, raw: unknown) {
+const replyFiles = z.array(z.instanceof(File, { message: "must be a file" }));
+
+/** `files`: a FormData whose `files` entries are the files an email reply carries. */
+export async function sendMessage(rawTicketId: unknown, raw: unknown, files?: unknown) {
   return runAction(async () => {
     const user = await requireUser();
-    return addMessage(userActor(user), ticketId.parse(rawTicketId), addMessageInput.parse(raw));
+    const id = ticketId.parse(rawTicketId);
+    const input = addMessageInput.parse(raw);
+    const attached = files instanceof FormData ? await storeReplyFiles(replyFiles.parse(files.getAll("files"))) : [];
+    return addMessage(userActor(user), id, input, attached);
   });
 }
 
