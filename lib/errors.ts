@@ -7,6 +7,8 @@ export const errorCatalogue = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // An update named the version of a ticket it saw, and someone changed the ticket since.
+  ticket_changed: 409,
   idempotency_key_in_use: 409,
   payload_too_large: 413,
   idempotency_key_reused: 422,

@@ -18,6 +18,7 @@ const ticket = (overrides: Partial<TicketSummary>): TicketSummary => ({
   lastMessageAt: "2026-01-01T10:00:00.000Z",
   lastMessagePreview: "",
   lastMessageSeq: 1,
+  version: 1,
   firstResponseAt: null,
   resolvedAt: null,
   call: null,

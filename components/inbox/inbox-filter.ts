@@ -9,6 +9,8 @@ export const inboxFilter = z.object({
   assignee: z.enum(["all", "me", "none"]).catch("all"),
   // Only the tickets whose caller waits for a call back (a missed call or a voicemail).
   task: z.enum(["call-back"]).optional().catch(undefined),
+  // Only the tickets with a note that mentions whoever looks (their Mentions view).
+  mentioned: z.enum(["me"]).optional().catch(undefined),
 });
 export type InboxFilter = z.infer<typeof inboxFilter>;
 
@@ -18,7 +20,7 @@ export const defaultInboxFilter: InboxFilter = { status: "open", assignee: "all"
 
 export function parseInboxFilter(params: Record<string, string | string[] | undefined>): InboxFilter {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  return inboxFilter.parse({ status: first(params.status), assignee: first(params.assignee), task: first(params.task) });
+  return inboxFilter.parse({ status: first(params.status), assignee: first(params.assignee), task: first(params.task), mentioned: first(params.mentioned) });
 }
 
 export function inboxHref(filter: InboxFilter): string {
@@ -26,6 +28,7 @@ export function inboxHref(filter: InboxFilter): string {
   if (filter.status !== defaultInboxFilter.status) params.set("status", filter.status);
   if (filter.assignee !== defaultInboxFilter.assignee) params.set("assignee", filter.assignee);
   if (filter.task) params.set("task", filter.task);
+  if (filter.mentioned) params.set("mentioned", filter.mentioned);
   const query = params.toString();
   return query ? `/inbox?${query}` : "/inbox";
 }
@@ -36,11 +39,17 @@ export function ticketQueryFilter(filter: InboxFilter, userId: string) {
     status: filter.status === "all" ? undefined : filter.status,
     assigneeId: filter.assignee === "me" ? userId : filter.assignee === "none" ? "none" : undefined,
     callBack: filter.task === "call-back",
+    mentionedUserId: filter.mentioned === "me" ? userId : undefined,
   };
 }
 
-/** Whether a ticket belongs in the view, for live updates that arrive without a query. */
-export function matchesInboxFilter(ticket: TicketSummary, filter: InboxFilter, userId: string): boolean {
+/**
+ * Whether a ticket belongs in the view, for live updates that arrive without a query. A
+ * summary does not say whom a ticket's notes mention: the Mentions view keeps the tickets
+ * it `listed` and learns of new ones from the person's notifications.
+ */
+export function matchesInboxFilter(ticket: TicketSummary, filter: InboxFilter, userId: string, listed = false): boolean {
+  if (filter.mentioned && !listed) return false;
   if (filter.status !== "all" && ticket.status !== filter.status) return false;
   if (filter.task === "call-back" && !ticket.callBackRequestedAt) return false;
   if (filter.assignee === "me") return ticket.assignee?.id === userId;

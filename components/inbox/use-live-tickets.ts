@@ -49,17 +49,12 @@ export function useLiveTickets({ initialTickets, initialCursor, filter, userId }
   }, []);
 
   useAgentEvent("ticket:changed", (ticket) => {
-    const belongs = matchesInboxFilter(ticket, filter, userId);
+    const belongs = matchesInboxFilter(ticket, filter, userId, tickets.some((listed) => listed.id === ticket.id));
     setTickets((current) => applyTicketChange(current, ticket, { belongs, hasMore: cursor !== null }));
     if (belongs) flash(ticket.id);
   });
 
-  // Changes made while disconnected were never pushed: reload the first page on reconnect.
-  useOnConnect(() => {
-    if (!connectedBefore.current) {
-      connectedBefore.current = true;
-      return;
-    }
+  function reload() {
     loadTickets({ filter, cursor: null })
       .then((result) => {
         if (!result.ok) return setError(result.error);
@@ -67,6 +62,20 @@ export function useLiveTickets({ initialTickets, initialCursor, filter, userId }
         setCursor(result.data.nextCursor);
       })
       .catch(() => setError("Could not reload the inbox. Check your connection."));
+  }
+
+  // Changes made while disconnected were never pushed: reload the first page on reconnect.
+  useOnConnect(() => {
+    if (!connectedBefore.current) {
+      connectedBefore.current = true;
+      return;
+    }
+    reload();
+  });
+
+  // The Mentions view hears of a newly mentioning note from the person's own notification.
+  useAgentEvent("notification:created", ({ notification }) => {
+    if (filter.mentioned && notification.kind === "mention") reload();
   });
 
   async function loadMore() {

@@ -3,11 +3,18 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { openCustomerSearch } from "@/components/customers/customer-search-dialog";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { MenuIcon, SearchIcon } from "@/components/ui/icons";
 import type { UserRole } from "@/lib/users/user-roles";
 import { AppNav } from "./app-nav";
 
-type Props = { user: { name: string; role: UserRole }; showSettings: boolean; children: React.ReactNode };
+type Props = {
+  user: { name: string; role: UserRole };
+  showSettings: boolean;
+  /** Unread notifications when the page was made; the bell follows them live. */
+  unread: number;
+  children: React.ReactNode;
+};
 
 // Tailwind's md breakpoint: from here on the navigation is a sidebar, below it a drawer.
 const sidebarQuery = "(min-width: 48rem)";
@@ -16,7 +23,7 @@ const sidebarQuery = "(min-width: 48rem)";
  * The frame of every signed-in page: a sidebar on wide windows; on phones a top bar whose
  * menu button opens the same navigation as a drawer over the page, which is inert meanwhile.
  */
-export function AppFrame({ user, showSettings, children }: Props) {
+export function AppFrame({ user, showSettings, unread, children }: Props) {
   const pathname = usePathname();
   const [navOpen, setNavOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
@@ -58,6 +65,7 @@ export function AppFrame({ user, showSettings, children }: Props) {
           <span className="sr-only">Menu</span>
         </button>
         <span className="flex-1 text-sm font-semibold tracking-tight">Touchbase</span>
+        <NotificationBell initialUnread={unread} />
         <button
           type="button"
           onClick={openCustomerSearch}
@@ -68,7 +76,7 @@ export function AppFrame({ user, showSettings, children }: Props) {
         </button>
       </header>
       {navOpen && <div aria-hidden className="fixed inset-0 z-30 bg-zinc-900/50 md:hidden" onClick={closeNav} />}
-      <AppNav id="app-nav" user={user} showSettings={showSettings} drawerOpen={navOpen} onCloseDrawer={closeNav} />
+      <AppNav id="app-nav" user={user} showSettings={showSettings} unread={unread} drawerOpen={navOpen} onCloseDrawer={closeNav} />
       <main inert={navOpen} className="min-h-0 min-w-0 flex-1 overflow-y-auto">
         {children}
       </main>

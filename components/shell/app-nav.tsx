@@ -5,24 +5,28 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { CustomerSearchButton } from "@/components/customers/customer-search-button";
 import { ConnectionIndicator } from "@/components/realtime/connection-indicator";
-import { CloseIcon, InboxIcon, SettingsIcon } from "@/components/ui/icons";
+import { AtIcon, CloseIcon, InboxIcon, SettingsIcon } from "@/components/ui/icons";
 import { roleLabels, type UserRole } from "@/lib/users/user-roles";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 type Props = {
   id: string;
   user: { name: string; role: UserRole };
   showSettings: boolean;
+  unread: number;
   /** On phones the navigation is a drawer, shown only while open. */
   drawerOpen: boolean;
   onCloseDrawer: () => void;
 };
 
-export function AppNav({ id, user, showSettings, drawerOpen, onCloseDrawer }: Props) {
+export function AppNav({ id, user, showSettings, unread, drawerOpen, onCloseDrawer }: Props) {
   const pathname = usePathname();
   const closeButton = useRef<HTMLButtonElement>(null);
   const links = [
     { href: "/inbox", label: "Inbox", icon: InboxIcon, active: pathname === "/inbox" || pathname.startsWith("/tickets/") },
+    // Every ticket with a note that mentions you, whatever its status.
+    { href: "/inbox?status=all&mentioned=me", label: "Mentions", icon: AtIcon, active: false },
     ...(showSettings ? [{ href: "/settings", label: "Settings", icon: SettingsIcon, active: pathname === "/settings" }] : []),
   ];
 
@@ -43,6 +47,8 @@ export function AppNav({ id, user, showSettings, drawerOpen, onCloseDrawer }: Pr
     >
       <div className="flex items-center justify-between px-4 py-4 md:py-4">
         <span className="text-sm font-semibold tracking-tight text-white">Touchbase</span>
+        {/* On phones the top bar holds the bell, outside the drawer. */}
+        <NotificationBell initialUnread={unread} className="-my-2 -mr-2 hidden md:block" />
         <button
           ref={closeButton}
           type="button"

@@ -8,6 +8,7 @@ import { replyFilesProblem } from "@/lib/tickets/reply-files.validation";
 import { messageBody } from "@/lib/tickets/ticket.validation";
 import { ChosenFiles } from "./chosen-files";
 import { composerModeShortcut, type ComposerMode } from "./composer-mode-shortcut";
+import { mentionCandidates, mentionQuery, mentionsInText, type Mentionable } from "./mention-query";
 
 export type { ComposerMode };
 
@@ -15,8 +16,10 @@ type Props = {
   customerName: string;
   /** How a reply reaches the customer; null when nothing written can (a caller with no email address). */
   replyMedium: "email" | "chat" | null;
+  /** Everyone a note can mention (active teammates of every role). */
+  mentionable: Mentionable[];
   /** Resolves to an error message when the server refused the message. */
-  onSend: (kind: ComposerMode, body: string, files: File[]) => Promise<string | null>;
+  onSend: (kind: ComposerMode, body: string, files: File[], mentions: string[]) => Promise<string | null>;
   error: string | null;
   onError: (error: string | null) => void;
   /** Called as a reply (never a note) is being written, for the chat's typing indicator. */
@@ -35,7 +38,7 @@ const modes: { value: ComposerMode; label: string }[] = [
  * mode instead of being typed into the next message (a note typed after a reply once went
  * to the customer that way).
  */
-export function Composer({ customerName, replyMedium, onSend, error, onError, onTypingReply }: Props) {
+export function Composer({ customerName, replyMedium, mentionable, onSend, error, onError, onTypingReply }: Props) {
   const id = useId();
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [draft, setDraft] = useState("");
@@ -45,6 +48,29 @@ export function Composer({ customerName, replyMedium, onSend, error, onError, on
   const textarea = useRef<HTMLTextAreaElement>(null);
   const tabs = useRef<Record<ComposerMode, HTMLButtonElement | null>>({ reply: null, note: null });
   const isNote = mode === "note";
+  // Who the note mentions, as picked from the list (ids, never guessed from the text later).
+  const [picked, setPicked] = useState<Mentionable[]>([]);
+  const [caret, setCaret] = useState(0);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const typed = isNote ? mentionQuery(draft, caret) : null;
+  const candidates = typed && typed.start !== dismissedAt ? mentionCandidates(mentionable, typed.query) : [];
+  const pickerOpen = candidates.length > 0;
+  const active = Math.min(activeIndex, Math.max(candidates.length - 1, 0));
+
+  function pickMention(person: Mentionable) {
+    if (!typed) return;
+    const inserted = `@${person.name} `;
+    const next = draft.slice(0, typed.start) + inserted + draft.slice(caret);
+    const at = typed.start + inserted.length;
+    setDraft(next);
+    setPicked((current) => (current.some((p) => p.id === person.id) ? current : [...current, person]));
+    setCaret(at);
+    setActiveIndex(0);
+    // Picked: the list stays shut for this @ even though the name after it still matches.
+    setDismissedAt(typed.start);
+    requestAnimationFrame(() => textarea.current?.setSelectionRange(at, at));
+  }
 
   function choose(next: ComposerMode) {
     setMode(next);
@@ -80,11 +106,12 @@ export function Composer({ customerName, replyMedium, onSend, error, onError, on
     }
     const sentMode = mode;
     const sentDraft = draft;
+    const mentions = sentMode === "note" ? mentionsInText(parsed.data, picked) : [];
     onError(null);
     setDraft("");
     setFiles([]);
     tabs.current[sentMode]?.focus();
-    void onSend(sentMode, parsed.data, sentFiles).then((refusal) => {
+    void onSend(sentMode, parsed.data, sentFiles, mentions).then((refusal) => {
       if (!refusal) return;
       onError(refusal);
       // The message was not stored: give the text and files back so nothing is lost.
@@ -103,6 +130,24 @@ export function Composer({ customerName, replyMedium, onSend, error, onError, on
   }
 
   function onTextKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
+    if (pickerOpen) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        setActiveIndex((active + step + candidates.length) % candidates.length);
+        return;
+      }
+      if ((event.key === "Enter" && !event.ctrlKey && !event.metaKey) || event.key === "Tab") {
+        event.preventDefault();
+        pickMention(candidates[active]!);
+        return;
+      }
+      if (event.key === "Escape") {
+        event.preventDefault();
+        setDismissedAt(typed!.start);
+        return;
+      }
+    }
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       submit();
@@ -168,19 +213,48 @@ export function Composer({ customerName, replyMedium, onSend, error, onError, on
             <label htmlFor={`${id}-message`} className="sr-only">
               Message
             </label>
+            {pickerOpen && (
+              <ul
+                id={`${id}-mentions`}
+                role="listbox"
+                aria-label="Mention a teammate"
+                className="mb-1 max-h-48 overflow-y-auto rounded-md border border-zinc-300 bg-white py-1 text-sm shadow-lg"
+              >
+                {candidates.map((person, index) => (
+                  <li
+                    key={person.id}
+                    id={`${id}-mention-${person.id}`}
+                    role="option"
+                    aria-selected={index === active}
+                    onMouseDown={(event) => {
+                      event.preventDefault();
+                      pickMention(person);
+                    }}
+                    className={`cursor-pointer px-3 py-1.5 ${index === active ? "bg-indigo-600 text-white" : "text-zinc-800 hover:bg-zinc-100"}`}
+                  >
+                    {person.name}
+                  </li>
+                ))}
+              </ul>
+            )}
             <textarea
               ref={textarea}
               id={`${id}-message`}
               value={draft}
               onChange={(event) => {
                 setDraft(event.target.value);
+                setCaret(event.target.selectionStart);
+                setActiveIndex(0);
                 if (!isNote) onTypingReply?.();
               }}
+              onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
               onKeyDown={onTextKeyDown}
+              aria-controls={pickerOpen ? `${id}-mentions` : undefined}
+              aria-activedescendant={pickerOpen ? `${id}-mention-${candidates[active]!.id}` : undefined}
               aria-describedby={`${id}-destination`}
               rows={3}
               placeholder={
-                isNote ? "Write a note for your team. The customer never sees it." : `Write a reply to ${customerName}…`
+                isNote ? "Write a note for your team; type @ to mention someone. The customer never sees it." : `Write a reply to ${customerName}…`
               }
               className={`block w-full resize-y rounded-md border px-3 py-2 text-sm shadow-xs outline-none focus:ring-2 md:min-h-24 ${
                 isNote

@@ -7,6 +7,8 @@ export type PendingMessage = {
   body: string;
   /** Files an email reply carries; sent again with a retry. */
   files?: File[];
+  /** The teammates a note mentions, by id. */
+  mentions?: string[];
   createdAt: string;
   failed: boolean;
 };

@@ -1,16 +1,16 @@
 "use client";
 
-import { useId, useState } from "react";
-import { changeTicket, updateAssignee, updateStatus } from "@/app/(app)/tickets/[id]/actions";
+import { useEffect, useId, useRef, useState } from "react";
+import { changeTicket } from "@/app/(app)/tickets/[id]/actions";
 import { CustomerPanel, type CustomerPanelData } from "@/components/customers/customer-panel";
 import { useAgentEvent } from "@/components/realtime/use-agent-event";
 import { channelLabels } from "@/components/ui/channel-icon";
 import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ActionResult } from "@/app/(app)/action-result";
 import { replyMedium, replyVia } from "@/lib/channels/reply-medium";
 import type { ChatDetails } from "@/lib/channels/chat/chat-details";
 import type { TicketStatus } from "@/lib/tickets/ticket-constants";
+import type { TicketChangeInput } from "@/lib/tickets/ticket-change.validation";
 import type { TicketActivityView, TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
@@ -18,6 +18,8 @@ import { TicketControls, type TeamOption, type Teammate } from "./ticket-control
 import { TicketHeader } from "./ticket-header";
 import { useChatActivity } from "./use-chat-activity";
 import { useTicketMessages } from "./use-ticket-messages";
+
+type TicketChangeFields = Omit<TicketChangeInput, "version">;
 
 type Props = {
   ticket: TicketWithMessages;
@@ -49,31 +51,48 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
     conversation.expectSeq(changed.lastMessageSeq);
   });
 
-  async function change(optimistic: Partial<TicketSummary>, request: () => Promise<ActionResult<TicketSummary>>) {
+  // Changes go one after another, each against the version the one before left: a quick
+  // status-then-priority is never refused as a conflict with oneself.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const latest = useRef(ticket);
+  useEffect(() => {
+    latest.current = ticket;
+  }, [ticket]);
+
+  function change(optimistic: Partial<TicketSummary>, fields: TicketChangeFields) {
     const before = ticket;
     setTicket({ ...ticket, ...optimistic });
     setControlError(null);
-    try {
-      const result = await request();
-      if (result.ok) setTicket((current) => (result.data.updatedAt >= current.updatedAt ? result.data : current));
-      else {
+    queue.current = queue.current.then(async () => {
+      try {
+        const result = await changeTicket(ticket.id, { ...fields, version: latest.current.version });
+        if (!result.ok) {
+          setTicket(before);
+          setControlError(result.error);
+        } else if (result.data.conflict) {
+          // A colleague changed it first: show the ticket as it is now, and say so.
+          setTicket(result.data.ticket);
+          setControlError(result.data.conflict);
+        } else {
+          const saved = result.data.ticket;
+          latest.current = saved;
+          setTicket((current) => (saved.updatedAt >= current.updatedAt ? saved : current));
+        }
+      } catch {
         setTicket(before);
-        setControlError(result.error);
+        setControlError("Could not save the change. Check your connection and try again.");
       }
-    } catch {
-      setTicket(before);
-      setControlError("Could not save the change. Check your connection and try again.");
-    }
+    });
   }
 
   function changeStatus(status: TicketStatus) {
-    void change({ status }, () => updateStatus(ticket.id, status));
+    change({ status }, { status });
   }
 
   function changeAssignee(assigneeId: string | null) {
     const teammate = teammates.find((t) => t.id === assigneeId);
     const assignee = teammate ? { id: teammate.id, name: teammate.name, email: null } : null;
-    void change({ assignee }, () => updateAssignee(ticket.id, assigneeId));
+    change({ assignee }, { assigneeId });
   }
 
   async function retry(...args: Parameters<typeof conversation.retry>) {
@@ -100,6 +119,7 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
           <Composer
             customerName={customerName}
             replyMedium={replyMedium(ticket)}
+            mentionable={teammates}
             onSend={conversation.send}
             error={composerError}
             onError={setComposerError}
@@ -117,7 +137,7 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
             teams={teams}
             onStatusChange={changeStatus}
             onAssigneeChange={changeAssignee}
-            onChange={(fields, optimistic) => void change(optimistic, () => changeTicket(ticket.id, fields))}
+            onChange={(fields, optimistic) => change(optimistic, fields)}
           />
           <FormError message={controlError} />
           <button

@@ -104,6 +104,7 @@ export function useTicketMessages(
             body: pending.body,
             clientMessageId: pending.clientMessageId,
             ...(pending.kind === "reply" && via ? { via } : {}),
+            ...(pending.kind === "note" && pending.mentions?.length ? { mentions: pending.mentions } : {}),
           },
           files,
         );
@@ -126,12 +127,13 @@ export function useTicketMessages(
 
   /** Sends a reply or note; resolves to an error message when the server refused it. */
   const send = useCallback(
-    (kind: "reply" | "note", body: string, files: File[] = []) => {
+    (kind: "reply" | "note", body: string, files: File[] = [], mentions?: string[]) => {
       const pending: PendingMessage = {
         clientMessageId: newClientMessageId(),
         kind,
         body,
         ...(files.length ? { files } : {}),
+        mentions,
         createdAt: new Date().toISOString(),
         failed: false,
       };

@@ -1,5 +1,6 @@
 import type { ImapHealth } from "@/lib/channels/email/imap-mailbox-state";
 import type { TimelineItem } from "@/lib/timeline/timeline-queries";
+import type { NotificationView } from "@/lib/notifications/notification-views";
 import type { MessageView, TicketActivityView, TicketSummary } from "@/lib/tickets/ticket-views";
 
 export type DomainEvent =
@@ -13,6 +14,9 @@ export type DomainEvent =
   // Changes the conversation shows as lines between messages (status, assignee…), oldest first.
   | { type: "ticket.activity"; ticketId: string; activity: TicketActivityView[] }
   | { type: "user.deactivated"; userId: string }
+  // For one person only: a colleague mentioned them or gave them a ticket; their unread count.
+  | { type: "notification.created"; userId: string; notification: NotificationView; unread: number }
+  | { type: "notifications.read"; userId: string; unread: number }
   // New entries on a customer's timeline, newest last; one event per customer per call.
   | { type: "touchpoint.created"; customerId: string; items: TimelineItem[] }
   // Two customers became one (or were split again): open pages of either should reload.

@@ -1,5 +1,6 @@
 import type { ImapHealth } from "@/lib/channels/email/imap-mailbox-state";
 import type { TimelineItem } from "@/lib/timeline/timeline-queries";
+import type { NotificationView } from "@/lib/notifications/notification-views";
 import type { MessageView, TicketActivityView, TicketSummary } from "@/lib/tickets/ticket-views";
 
 /** What the server emits to signed-in staff on the /agents namespace. */
@@ -20,6 +21,10 @@ export type AgentServerEvents = {
   "chat:page": (event: { ticketId: string; page: { url: string; title: string } }) => void;
   /** A read receipt: the visitor (or the team) has read the chat up to `seq`. */
   "chat:read": (event: { ticketId: string; reader: "visitor" | "agent"; seq: number }) => void;
+  /** To one person's pages: a new entry under their bell, and how many are unread. */
+  "notification:created": (event: { notification: NotificationView; unread: number }) => void;
+  /** To one person's pages: they read notifications (perhaps in another tab). */
+  "notifications:read": (event: { unread: number }) => void;
   /** To admins: an IMAP-fetching channel's health changed. */
   "channel:health": (event: { channelId: string; health: ImapHealth }) => void;
 };

@@ -59,6 +59,12 @@ export function forwardEventsToSockets(io: Server): () => void {
         // The handshake refuses deactivated users; this ends the sockets they already had.
         agents.in(userRoom(event.userId)).disconnectSockets(true);
         break;
+      case "notification.created":
+        agents.to(userRoom(event.userId)).emit("notification:created", { notification: event.notification, unread: event.unread });
+        break;
+      case "notifications.read":
+        agents.to(userRoom(event.userId)).emit("notifications:read", { unread: event.unread });
+        break;
       case "touchpoint.created":
         // Only pages showing this customer follow it (customer:watch): the inbox does not
         // need every page view of every visitor.

@@ -9,8 +9,11 @@ import { busyOnLockTimeout, limitLockWait } from "@/lib/db/lock-timeout";
 import { attachments, customers, messages, ticketEvents, tickets } from "@/lib/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
+import { notifyPeople } from "@/lib/notifications/notify-people";
+import { publishNotifications } from "@/lib/notifications/publish-notifications";
 import { appendMessage } from "./append-message";
 import type { StoredReplyFile } from "./store-reply-files";
+import { recordMentions } from "./record-mentions";
 import type { AddMessageInput } from "./ticket.validation";
 import { findMessageView, findTicketSummary } from "./ticket-queries";
 import type { MessageView } from "./ticket-views";
@@ -35,6 +38,11 @@ export async function addMessage(
   files: StoredReplyFile[] = [],
 ): Promise<MessageView> {
   if (!canWorkTickets(actor)) throw forbidden();
+  if (input.kind === "reply" && input.mentions?.length) {
+    throw new AppError("validation_failed", "Only internal notes can mention teammates", [
+      { path: "mentions", message: "Switch to an internal note to mention someone" },
+    ]);
+  }
 
   const result = await ticketWriters
     .run(ticketId, () => storeMessage(actor, ticketId, input, files))
@@ -44,6 +52,7 @@ export async function addMessage(
   if (result.created) {
     const summary = (await findTicketSummary(db(), ticketId))!;
     publish({ type: "message.created", ticket: summary, message: view });
+    await publishNotifications(result.notificationIds);
   }
   return view;
 }
@@ -71,7 +80,7 @@ function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput, fi
           "This clientMessageId was already used for a different message on this ticket; send a new id for a new message",
         );
       }
-      if (existing) return { messageId: existing.id, created: false };
+      if (existing) return { messageId: existing.id, created: false, notificationIds: [] };
     }
 
     const byEmail = input.kind === "reply" && (input.via ?? current.ticket.channel) === "email";
@@ -96,6 +105,15 @@ function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput, fi
       ...actorColumns(actor),
       data: { messageId: message.id },
     });
-    return { messageId: message.id, created: true };
+    let notificationIds: string[] = [];
+    if (input.kind === "note" && input.mentions?.length) {
+      const mentioned = await recordMentions(tx, { ticketId, messageId: message.id, userIds: input.mentions });
+      notificationIds = await notifyPeople(
+        tx,
+        actor,
+        mentioned.map((userId) => ({ userId, kind: "mention", ticketId, messageId: message.id, excerpt: input.body })),
+      );
+    }
+    return { messageId: message.id, created: true, notificationIds };
   });
 }

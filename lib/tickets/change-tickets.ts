@@ -5,6 +5,7 @@ import type { Transaction } from "@/lib/db/client";
 import { teams, tickets, users, type TicketStatus } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/job-queue";
+import { notifyPeople } from "@/lib/notifications/notify-people";
 import { doneStatuses, type TicketPriority } from "./ticket-constants";
 import type { TicketChangeInput } from "./ticket-change.validation";
 import { maxTagsPerTicket } from "./ticket-filter";
@@ -38,7 +39,7 @@ export async function changeTickets(
   actor: Actor,
   ticketIds: string[],
   change: TicketChangeInput,
-): Promise<{ found: string[]; changed: ChangedTicket[]; eventIds: string[] }> {
+): Promise<{ found: string[]; changed: ChangedTicket[]; eventIds: string[]; notificationIds: string[] }> {
   const newTeamName = await checkReferences(tx, change);
 
   const before: Before[] = await tx
@@ -61,6 +62,7 @@ export async function changeTickets(
   const rows: Record<string, unknown>[] = [];
   const events: Event[] = [];
   const changed: ChangedTicket[] = [];
+  const assigned: { userId: string; ticketId: string }[] = [];
   let eventIds: string[] = [];
   for (const ticket of before) {
     const fields: string[] = [];
@@ -90,6 +92,7 @@ export async function changeTickets(
     if (assigneeId !== ticket.assigneeId) {
       fields.push("assignee");
       event("assignee.changed", { from: ticket.assigneeId, to: assigneeId });
+      if (assigneeId) assigned.push({ userId: assigneeId, ticketId: ticket.id });
     }
     const teamId = change.teamId === undefined ? ticket.teamId : change.teamId;
     if (teamId !== ticket.teamId) {
@@ -160,7 +163,12 @@ export async function changeTickets(
       { tx, startAfterSeconds: Math.max(1, Math.ceil((snoozedUntil.getTime() - Date.now()) / 1000)) },
     );
   }
-  return { found: before.map((ticket) => ticket.id), changed, eventIds };
+  const notificationIds = await notifyPeople(
+    tx,
+    actor,
+    assigned.map(({ userId, ticketId }) => ({ userId, ticketId, kind: "assignment" })),
+  );
+  return { found: before.map((ticket) => ticket.id), changed, eventIds, notificationIds };
 }
 
 function nextTags(current: string[], change: TicketChangeInput): string[] {

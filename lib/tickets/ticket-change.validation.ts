@@ -26,6 +26,12 @@ export const ticketChangeInput = z
     tags: tagList.optional(),
     addTags: tagList.optional(),
     removeTags: tagList.optional(),
+    /**
+     * The ticket's `version` as the sender last saw it: when someone changed the ticket
+     * since, nothing is changed and the answer is 409 ticket_changed with the ticket as it
+     * is now. Left out, the change applies to whatever the ticket is.
+     */
+    version: z.int({ error: "Must be the ticket's version, a whole number" }).min(1).optional(),
   })
   .superRefine((change, ctx) => {
     const fields = ["status", "priority", "assigneeId", "teamId", "tags", "addTags", "removeTags"] as const;

@@ -2,7 +2,7 @@ import { microsecondIso } from "@/lib/db/keyset";
 import { and, arrayContains, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
-import { attachments, customers, messages, teams, tickets, users, type ChannelKind, type TicketStatus } from "@/lib/db/schema";
+import { attachments, customers, mentions, messages, teams, tickets, users, type ChannelKind, type TicketStatus } from "@/lib/db/schema";
 import type { TicketPriority } from "./ticket-constants";
 import type { TicketSort } from "./ticket-filter";
 import type { AttachmentView, MessageView, TicketSummary, TicketWithMessages } from "./ticket-views";
@@ -59,6 +59,7 @@ function toSummary({ ticket, customer, assignee, team }: SummaryRow): TicketSumm
     callBackRequestedAt: ticket.callBackRequestedAt?.toISOString() ?? null,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
+    version: ticket.version,
   };
 }
 
@@ -80,6 +81,8 @@ export type TicketListFilter = {
   callBack?: boolean;
   /** One customer's tickets (their page lists them). */
   customerId?: string;
+  /** Only tickets with a note that mentions this person (their Mentions view). */
+  mentionedUserId?: string;
   /** Newest activity first (the default), or the longest-untouched first. */
   sort?: TicketSort;
   cursor?: TicketCursor;
@@ -140,6 +143,9 @@ export function ticketConditions(filter: Omit<TicketListFilter, "limit" | "curso
   else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
   if (filter.callBack) conditions.push(isNotNull(tickets.callBackRequestedAt));
   if (filter.customerId) conditions.push(eq(tickets.customerId, filter.customerId));
+  if (filter.mentionedUserId) {
+    conditions.push(sql`${tickets.id} in (select ${mentions.ticketId} from ${mentions} where ${mentions.userId} = ${filter.mentionedUserId})`);
+  }
   return conditions;
 }
 

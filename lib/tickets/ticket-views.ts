@@ -33,6 +33,8 @@ export type TicketSummary = {
   callBackRequestedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Goes up with every change to status, priority, assignee, team, tags or snooze: send it back to update safely. */
+  version: number;
 };
 
 export type MessageView = {

@@ -26,6 +26,8 @@ export const addMessageInput = z.object({
    * writing only when the reply says so ("email"), never by default.
    */
   via: z.enum(["email"]).optional(),
+  /** Teammates an internal note mentions (their user ids); each is told. Notes only. */
+  mentions: z.array(z.uuid({ error: "Must be a user id" })).max(20, "Mention at most 20 people in one note").optional(),
 });
 export type AddMessageInput = z.infer<typeof addMessageInput>;
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { NotificationPreferencesForm } from "@/components/account/notification-preferences-form";
+import { notificationPreferencesOf } from "@/lib/users/change-notification-preferences";
 import { roleLabels } from "@/lib/users/user-roles";
 import { signedInUser } from "../current-user";
 
@@ -33,6 +35,12 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="notifications-heading" className="flex flex-col gap-3">
+        <h2 id="notifications-heading" className="text-sm font-semibold">
+          Notifications
+        </h2>
+        <NotificationPreferencesForm initial={notificationPreferencesOf(user)} />
+      </section>
       <section aria-labelledby="change-password-heading" className="flex flex-col gap-3">
         <h2 id="change-password-heading" className="text-sm font-semibold">
           Change password

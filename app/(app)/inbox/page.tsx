@@ -21,11 +21,11 @@ export default async function InboxPage({ searchParams }: Props) {
   return (
     <div className="flex min-h-full flex-col">
       <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-zinc-50/95 px-4 py-3 backdrop-blur">
-        <h1 className="text-base font-semibold">Inbox</h1>
+        <h1 className="text-base font-semibold">{filter.mentioned ? "Mentions" : "Inbox"}</h1>
         <InboxFilters filter={filter} />
       </header>
       <TicketList
-        key={`${filter.status}:${filter.assignee}:${filter.task ?? ""}`}
+        key={`${filter.status}:${filter.assignee}:${filter.task ?? ""}:${filter.mentioned ?? ""}`}
         initialTickets={tickets}
         initialCursor={nextCursor}
         filter={filter}

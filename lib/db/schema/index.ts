@@ -15,3 +15,4 @@ export * from "./chat";
 export * from "./teams";
 export * from "./inbox-views";
 export * from "./sessions";
+export * from "./notifications";

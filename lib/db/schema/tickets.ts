@@ -72,6 +72,10 @@ export const tickets = pgTable(
     callBackRequestedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Bumped by a trigger (drizzle/*_collaboration.sql) whenever a field people set changes
+    // (status, priority, assignee, team, tags, snooze), however it changed: an update that
+    // names the version it saw is refused when someone changed the ticket since.
+    version: integer().notNull().default(1),
   },
   (t) => [
     uniqueIndex("tickets_number_key").on(t.number),

@@ -29,6 +29,12 @@ export const users = pgTable(
     // their first company sign-in; their email may change there, this does not.
     oidcIssuer: text(),
     oidcSubject: text(),
+    // What this person wants to hear about, chosen under Your account: in the app (the bell)
+    // and by mail, for mentions and for tickets given to them.
+    notifyMentionsInApp: boolean().notNull().default(true),
+    notifyMentionsByEmail: boolean().notNull().default(true),
+    notifyAssignmentsInApp: boolean().notNull().default(true),
+    notifyAssignmentsByEmail: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { userActor } from "@/lib/auth/users";
 import { addMessage } from "@/lib/tickets/add-message";
 import { storeReplyFiles } from "@/lib/tickets/store-reply-files";
@@ -42,10 +44,21 @@ export async function updateAssignee(rawTicketId: unknown, rawAssigneeId: unknow
   });
 }
 
-/** Any change to the ticket's fields (status with a snooze time, priority, team, tags…), all or nothing. */
+/**
+ * Any change to the ticket's fields (status with a snooze time, priority, team, tags…), all
+ * or nothing, made against the version the page shows. When a colleague changed the ticket
+ * since, the answer is the ticket as it is now and why nothing was saved.
+ */
 export async function changeTicket(rawTicketId: unknown, raw: unknown) {
-  return runAction(async () => {
+  return runAction(async (): Promise<{ ticket: TicketSummary; conflict: string | null }> => {
     const user = await requireUser();
-    return updateTicket(userActor(user), ticketId.parse(rawTicketId), ticketChangeInput.parse(raw));
+    try {
+      return { ticket: await updateTicket(userActor(user), ticketId.parse(rawTicketId), ticketChangeInput.parse(raw)), conflict: null };
+    } catch (error) {
+      if (error instanceof AppError && error.code === "ticket_changed") {
+        return { ticket: (error.details as { ticket: TicketSummary }).ticket, conflict: error.message };
+      }
+      throw error;
+    }
   });
 }
