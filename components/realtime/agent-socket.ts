@@ -11,6 +11,8 @@ type AgentClientEvents = {
   "customer:unwatch": (customerId: string) => void;
   "ticket:sync": (request: { ticketId: string; afterSeq: number }, ack: (response: SyncResponse) => void) => void;
   "ticket:typing": (request: { ticketId: string; typing: boolean }) => void;
+  /** This page's person is writing a reply (or stopped): shown to colleagues on the ticket. */
+  "ticket:composing": (request: { ticketId: string; typing: boolean }) => void;
   "ticket:read": (request: { ticketId: string; seq: number }) => void;
 };
 

@@ -22,8 +22,15 @@ type Props = {
   onSend: (kind: ComposerMode, body: string, files: File[], mentions: string[]) => Promise<string | null>;
   error: string | null;
   onError: (error: string | null) => void;
-  /** Called as a reply (never a note) is being written, for the chat's typing indicator. */
+  /** Called as a reply (never a note) is being written, for typing indicators. */
   onTypingReply?: () => void;
+  /** The conversation's latest sequence number: where a reply being written started. */
+  latestSeq: number;
+  /**
+   * The send-time guard: what arrived since `sinceSeq` that the writer has not answered
+   * (the customer wrote again, a colleague replied), said in a sentence; null when nothing did.
+   */
+  arrivedSince: (sinceSeq: number) => string | null;
 };
 
 const modes: { value: ComposerMode; label: string }[] = [
@@ -38,7 +45,7 @@ const modes: { value: ComposerMode; label: string }[] = [
  * mode instead of being typed into the next message (a note typed after a reply once went
  * to the customer that way).
  */
-export function Composer({ customerName, replyMedium, mentionable, onSend, error, onError, onTypingReply }: Props) {
+export function Composer({ customerName, replyMedium, mentionable, onSend, error, onError, onTypingReply, latestSeq, arrivedSince }: Props) {
   const id = useId();
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [draft, setDraft] = useState("");
@@ -48,6 +55,9 @@ export function Composer({ customerName, replyMedium, mentionable, onSend, error
   const textarea = useRef<HTMLTextAreaElement>(null);
   const tabs = useRef<Record<ComposerMode, HTMLButtonElement | null>>({ reply: null, note: null });
   const isNote = mode === "note";
+  // Where the reply being written started, and what the guard stopped a send for.
+  const startedAtSeq = useRef(latestSeq);
+  const [guard, setGuard] = useState<string | null>(null);
   // Who the note mentions, as picked from the list (ids, never guessed from the text later).
   const [picked, setPicked] = useState<Mentionable[]>([]);
   const [caret, setCaret] = useState(0);
@@ -88,7 +98,7 @@ export function Composer({ customerName, replyMedium, mentionable, onSend, error
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
-  function submit() {
+  function submit(sendAnyway = false) {
     const parsed = messageBody.safeParse(draft);
     if (!parsed.success) {
       onError(parsed.error.issues[0]?.message ?? "Write something first");
@@ -104,6 +114,16 @@ export function Composer({ customerName, replyMedium, mentionable, onSend, error
       onError(filesProblem);
       return;
     }
+    if (mode === "reply" && !sendAnyway) {
+      const arrived = arrivedSince(startedAtSeq.current);
+      // Shown once: what is on screen now counts as read, so Send again (or Send anyway) sends.
+      startedAtSeq.current = latestSeq;
+      if (arrived) {
+        setGuard(arrived);
+        return;
+      }
+    }
+    setGuard(null);
     const sentMode = mode;
     const sentDraft = draft;
     const mentions = sentMode === "note" ? mentionsInText(parsed.data, picked) : [];
@@ -210,6 +230,30 @@ export function Composer({ customerName, replyMedium, mentionable, onSend, error
               submit();
             }}
           >
+            {guard && !isNote && (
+              <div role="alert" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-600/30">
+                <p className="font-medium">Not sent: {guard}</p>
+                <div className="mt-2 flex flex-wrap gap-2">
+                  <button
+                    type="button"
+                    onClick={() => submit(true)}
+                    className="rounded-md bg-amber-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-amber-500"
+                  >
+                    Send anyway
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setGuard(null);
+                      textarea.current?.focus();
+                    }}
+                    className="rounded-md px-3 py-1.5 text-xs font-medium text-amber-950 ring-1 ring-amber-600/40 hover:bg-amber-100"
+                  >
+                    Edit my reply
+                  </button>
+                </div>
+              </div>
+            )}
             <label htmlFor={`${id}-message`} className="sr-only">
               Message
             </label>
@@ -242,6 +286,7 @@ export function Composer({ customerName, replyMedium, mentionable, onSend, error
               id={`${id}-message`}
               value={draft}
               onChange={(event) => {
+                if (draft.trim() === "") startedAtSeq.current = latestSeq;
                 setDraft(event.target.value);
                 setCaret(event.target.selectionStart);
                 setActiveIndex(0);

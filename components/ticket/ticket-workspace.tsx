@@ -11,12 +11,14 @@ import { replyMedium, replyVia } from "@/lib/channels/reply-medium";
 import type { ChatDetails } from "@/lib/channels/chat/chat-details";
 import type { TicketStatus } from "@/lib/tickets/ticket-constants";
 import type { TicketChangeInput } from "@/lib/tickets/ticket-change.validation";
-import type { TicketActivityView, TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
+import type { MessageView, TicketActivityView, TicketSummary, TicketWithMessages } from "@/lib/tickets/ticket-views";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
 import { TicketControls, type TeamOption, type Teammate } from "./ticket-controls";
 import { TicketHeader } from "./ticket-header";
+import { arrivedWhileWriting } from "./arrived-while-writing";
 import { useChatActivity } from "./use-chat-activity";
+import { useTicketPresence } from "./use-ticket-presence";
 import { useTicketMessages } from "./use-ticket-messages";
 
 type TicketChangeFields = Omit<TicketChangeInput, "version">;
@@ -44,6 +46,7 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
   const conversation = useTicketMessages(initial.id, initialMessages, initialActivity, currentUser.id, replyVia(ticket));
   const customerName = ticket.customer.name || ticket.customer.email || "the customer";
   const chat = useChatActivity(initial.id, initialChat, conversation.messages);
+  const presence = useTicketPresence(initial.id, currentUser.id);
 
   useAgentEvent("ticket:changed", (changed) => {
     if (changed.id !== ticket.id) return;
@@ -111,6 +114,10 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
             self={currentUser}
             onRetry={(pending) => void retry(pending)}
           />
+          <p role="status" aria-label="Who else is here" className="min-h-5 px-6 text-xs text-zinc-600">
+            {presence.viewers.length > 0 && `Also here: ${presence.viewers.map((viewer) => viewer.name).join(", ")}`}
+            {presence.typingNames.length > 0 && ` · ${presence.typingNames.join(", ")} ${presence.typingNames.length === 1 ? "is" : "are"} writing a reply…`}
+          </p>
           {chat.isChat && (
             <p role="status" className="min-h-6 px-6 text-xs text-zinc-500">
               {chat.visitorTyping ? `${customerName} is typing…` : chat.seenByVisitor ? "Seen by the customer" : ""}
@@ -120,10 +127,18 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
             customerName={customerName}
             replyMedium={replyMedium(ticket)}
             mentionable={teammates}
-            onSend={conversation.send}
+            onSend={(...args) => {
+              presence.stopComposing();
+              return conversation.send(...args);
+            }}
             error={composerError}
             onError={setComposerError}
-            onTypingReply={chat.onTypingReply}
+            onTypingReply={() => {
+              chat.onTypingReply();
+              presence.onComposing();
+            }}
+            latestSeq={conversation.messages.at(-1)?.seq ?? 0}
+            arrivedSince={(sinceSeq) => describeArrived(arrivedWhileWriting(conversation.messages, sinceSeq, currentUser.id), customerName)}
           />
         </section>
         {/* First on phones, between the header and the conversation; a column on the right from md up. */}
@@ -179,6 +194,17 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
       </div>
     </div>
   );
+}
+
+/** The guard's sentence: who wrote what while the reply was being written. */
+function describeArrived(arrived: MessageView[], customerName: string): string | null {
+  const last = arrived.at(-1);
+  if (!last) return null;
+  const who = last.direction === "in" ? customerName : (last.author?.name ?? "A colleague");
+  const what = last.direction === "in" ? "wrote" : "replied";
+  const excerpt = last.bodyText.length > 140 ? `${last.bodyText.slice(0, 140)}…` : last.bodyText;
+  const more = arrived.length > 1 ? ` (and ${arrived.length - 1} more message${arrived.length > 2 ? "s" : ""})` : "";
+  return `while you were writing, ${who} ${what}: “${excerpt}”${more}. Read it above before you answer.`;
 }
 
 /** Only web addresses become links; anything else (javascript:, data:) is not followed. */

@@ -21,6 +21,10 @@ export type AgentServerEvents = {
   "chat:page": (event: { ticketId: string; page: { url: string; title: string } }) => void;
   /** A read receipt: the visitor (or the team) has read the chat up to `seq`. */
   "chat:read": (event: { ticketId: string; reader: "visitor" | "agent"; seq: number }) => void;
+  /** To pages watching a ticket: everyone who has it open now (the page itself included). */
+  "ticket:presence": (event: { ticketId: string; viewers: { id: string; name: string }[] }) => void;
+  /** To the other pages watching a ticket: a colleague started or stopped writing a reply. */
+  "ticket:composing": (event: { ticketId: string; user: { id: string; name: string }; typing: boolean }) => void;
   /** To one person's pages: a new entry under their bell, and how many are unread. */
   "notification:created": (event: { notification: NotificationView; unread: number }) => void;
   /** To one person's pages: they read notifications (perhaps in another tab). */

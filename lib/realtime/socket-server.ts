@@ -16,9 +16,10 @@ import { handleAgentChatEvents } from "./agent-chat-events";
 import { passwordChangeRequiredError } from "./agent-events";
 import { customerRoom, sessionRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 import { isSameOrigin } from "./same-origin";
+import { handleTicketPresence } from "./ticket-presence";
 import { configureWidgetNamespace } from "./widget-namespace";
 
-export type AgentSocketData = { userId: string; sessionId: string; admin: boolean };
+export type AgentSocketData = { userId: string; name: string; sessionId: string; admin: boolean };
 
 const watchRequest = z.uuid();
 const syncRequest = z.object({ ticketId: z.uuid(), afterSeq: z.number().int().min(0) });
@@ -67,6 +68,7 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
       if (user.mustChangePassword) return next(new Error(passwordChangeRequiredError));
       socket.data = {
         userId: user.id,
+        name: user.name,
         sessionId: session.sessionId,
         admin: canManageSettings(userActor(user)),
       } satisfies AgentSocketData;
@@ -79,7 +81,7 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
 
   agents.on("connection", (socket) => {
     // Every staff role may read every ticket, so each signed-in socket follows the inbox.
-    const { userId, sessionId, admin } = socket.data as AgentSocketData;
+    const { userId, name, sessionId, admin } = socket.data as AgentSocketData;
     socket.join([staffRoom, userRoom(userId), sessionRoom(sessionId), ...(admin ? [settingsRoom] : [])]);
     handleAgentChatEvents(io, socket, userId);
 
@@ -91,6 +93,7 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
       const parsed = watchRequest.safeParse(ticketId);
       if (parsed.success) socket.leave(ticketRoom(parsed.data));
     });
+    handleTicketPresence(agents, socket, { id: userId, name });
     // Every staff role may read every customer, so any signed-in socket may follow one.
     socket.on("customer:watch", (customerId: unknown) => {
       const parsed = watchRequest.safeParse(customerId);
