@@ -25,8 +25,9 @@ const nextConfig = {
   async headers() {
     return [
       {
-        // The staff app is never framed (clickjacking). The chat widget's iframe page sets
-        // its own policy: framed only by its channel's allowed origins.
+        // The staff app is never framed (clickjacking). Pages get their whole policy, with a
+        // script nonce, from proxy.ts. The chat widget's iframe page sets its own policy:
+        // framed only by its channel's allowed origins.
         source: "/((?!widget/frame).*)",
         headers: [
           { key: "X-Frame-Options", value: "DENY" },

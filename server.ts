@@ -13,6 +13,7 @@ import { allJobs } from "@/lib/jobs/all-jobs";
 import { startJobQueue } from "@/lib/jobs/job-queue";
 import { reportEventLoopDelay } from "@/lib/diagnostics/event-loop-delay";
 import { appUrl, authSecret, EnvError, getEnv, recordAppUrl } from "@/lib/env";
+import { strictTransportSecurity } from "@/lib/http/content-security-policy";
 import { applyTrustedProxy } from "@/lib/http/forwarded-request";
 import { errorCatalogue } from "@/lib/errors";
 import { earlyRefusal } from "@/lib/http/early-refusal";
@@ -49,7 +50,9 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const httpServer = createServer((req, res) => {
-    applyTrustedProxy(req, env.TRUST_PROXY);
+    const forwarded = applyTrustedProxy(req, env.TRUST_PROXY);
+    const hsts = strictTransportSecurity(forwarded.proto === "https");
+    if (hsts) res.setHeader("strict-transport-security", hsts);
     const refusal = earlyRefusal(req, env.APP_URL, env.TRUST_PROXY);
     if (refusal) {
       res.statusCode = errorCatalogue[refusal.code];
