@@ -76,8 +76,9 @@ export async function receiveMessage(input: ReceiveMessageInput): Promise<Receiv
     return { ...stored, reopenEventId };
   });
 
-  const summary = (await findTicketSummary(db(), result.ticket.id))!;
-  const message = (await findMessageView(db(), result.message.id))!;
+  const [summary, message] = await Promise.all([findTicketSummary(db(), result.ticket.id), findMessageView(db(), result.message.id)]).then(
+    ([s, m]) => [s!, m!] as const,
+  );
   publish(
     ...(result.created ? [{ type: "ticket.created" as const, ticket: summary }] : []),
     { type: "message.created", ticket: summary, message },

@@ -10,7 +10,7 @@ import { processInboundEmail } from "./receive-email";
 // time so a burst queues here instead of exhausting the database pool. Anything accepted
 // but not processed (a crash, the database away) is picked up by the sweep job.
 
-const maxConcurrent = 6;
+const maxConcurrent = 8;
 let running = 0;
 const waiting: (() => void)[] = [];
 const idle = new Set<() => void>();

@@ -74,14 +74,16 @@ function pump() {
     if (!slot) return;
     const task = queue.shift()!;
     slot.busy = task;
+    const bytes = task.raw.byteLength;
     slot.timer = setTimeout(() => {
-      logger.warn("MIME parsing passed its deadline; the parser is restarted", { bytes: task.raw.byteLength });
+      logger.warn("MIME parsing passed its deadline; the parser is restarted", { bytes });
       const stuck = slot.busy;
       slot.busy = null;
       void slot.worker.terminate();
       stuck?.reject(new ParseTimeoutError(`parsing took longer than ${deadlineMs / 1000} s`));
     }, deadlineMs);
-    slot.worker.postMessage({ id: task.id, raw: task.raw });
+    // The task's bytes are its own copy (parseEmail): moved to the worker, not cloned again.
+    slot.worker.postMessage({ id: task.id, raw: task.raw }, [task.raw.buffer as ArrayBuffer]);
   }
 }
 

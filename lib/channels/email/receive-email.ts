@@ -16,7 +16,7 @@ import { blobStore } from "@/lib/storage/storage";
 import { receiveMessage } from "@/lib/tickets/receive-message";
 import { acknowledgeNewTicket } from "./acknowledge-new-ticket";
 import { bouncedRecipients, classifyInbound, mayAutoAnswer, opensTickets } from "./classify-inbound";
-import { channelAddresses, listEmailChannels, type EmailChannel } from "./email-channels";
+import { channelAddresses, recentEmailChannels, type EmailChannel } from "./email-channels";
 import { replyTokenSecret } from "./reply-token-secret";
 import { parseEmail } from "./parse-email";
 import { bareMessageId, type ParsedEmail } from "./parsed-email";
@@ -93,7 +93,8 @@ export async function processInboundEmail(channel: EmailChannel, inbound: Inboun
     return settle(inbound, "failed", { reason: `could not parse: ${error instanceof Error ? error.message : String(error)}` });
   }
 
-  const ours = (await listEmailChannels(db())).flatMap(channelAddresses);
+  // The receiving channel is read fresh; the others may be a few seconds old.
+  const ours = [...channelAddresses(channel), ...(await recentEmailChannels()).flatMap(channelAddresses)];
   const { kind, reason } = classifyInbound(mail, ours);
   if (kind === "bounce") {
     const failing = bouncedRecipients(mail);
@@ -137,8 +138,9 @@ export async function processInboundEmail(channel: EmailChannel, inbound: Inboun
       externalId: mail.messageId,
       replyToTicketIds,
       claimedTicketNumber: claimed?.by === "subject-tag" ? claimed.ticketNumber : null,
+      // Independent writes sent together: one round trip to the database, not three.
       alsoWrite: async (tx, { ticket, message }) => {
-        const [settled] = await tx
+        const settling = tx
           .update(inboundEmails)
           .set({
             status: "ticket",
@@ -150,21 +152,23 @@ export async function processInboundEmail(channel: EmailChannel, inbound: Inboun
           })
           .where(and(eq(inboundEmails.id, inbound.id), eq(inboundEmails.status, "received")))
           .returning({ id: inboundEmails.id });
+        const files = storedFiles.length ? tx.insert(attachments).values(storedFiles.map((f) => ({ ...f, messageId: message.id }))) : null;
+        const thread =
+          copied.length || wroteTo
+            ? tx
+                .insert(emailThreads)
+                .values({ ticketId: ticket.id, ccAddresses: copied, supportAddress: wroteTo })
+                .onConflictDoUpdate({
+                  target: emailThreads.ticketId,
+                  set: {
+                    ccAddresses: sql`array(select distinct unnest(${emailThreads.ccAddresses} || excluded.cc_addresses))`,
+                    supportAddress: sql`coalesce(excluded.support_address, ${emailThreads.supportAddress})`,
+                    updatedAt: sql`now()`,
+                  },
+                })
+            : null;
+        const [settled] = await Promise.all([settling, files, thread]).then(([rows]) => rows);
         if (!settled) throw new AlreadyProcessed();
-        if (storedFiles.length) await tx.insert(attachments).values(storedFiles.map((f) => ({ ...f, messageId: message.id })));
-        if (copied.length || wroteTo) {
-          await tx
-            .insert(emailThreads)
-            .values({ ticketId: ticket.id, ccAddresses: copied, supportAddress: wroteTo })
-            .onConflictDoUpdate({
-              target: emailThreads.ticketId,
-              set: {
-                ccAddresses: sql`array(select distinct unnest(${emailThreads.ccAddresses} || excluded.cc_addresses))`,
-                supportAddress: sql`coalesce(excluded.support_address, ${emailThreads.supportAddress})`,
-                updatedAt: sql`now()`,
-              },
-            });
-        }
       },
     });
     if (received.created && mayAutoAnswer(kind) && channel.settings.autoAcknowledge) {

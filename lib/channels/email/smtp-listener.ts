@@ -1,9 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
-import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { maxMessageBytes } from "./email-limits";
-import { findEmailChannelForRecipient, type EmailChannel } from "./email-channels";
+import { recentEmailChannelForRecipient, type EmailChannel } from "./email-channels";
 import { processInBackground } from "./inbound-processing";
 import { acceptEmail } from "./receive-email";
 
@@ -34,7 +33,7 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<{
     logger: false,
     socketTimeout: 60_000,
     onRcptTo(address, session, callback) {
-      findEmailChannelForRecipient(db(), address.address)
+      recentEmailChannelForRecipient(address.address)
         .then((channel) => {
           if (!channel) return callback(smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`));
           const accepted = recipients.get(session.id) ?? new Map<string, EmailChannel>();
