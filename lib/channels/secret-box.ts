@@ -7,8 +7,13 @@ import { authSecret } from "@/lib/env";
 
 const version = "v1";
 
+let derived: { secret: string; key: Buffer } | undefined;
+
+// Derived once per AUTH_SECRET: webhooks open a channel's secrets on every request.
 function key(): Buffer {
-  return Buffer.from(hkdfSync("sha256", authSecret(), "touchbase", "channel-secrets", 32));
+  const secret = authSecret();
+  if (derived?.secret !== secret) derived = { secret, key: Buffer.from(hkdfSync("sha256", secret, "touchbase", "channel-secrets", 32)) };
+  return derived.key;
 }
 
 export function sealSecrets(value: unknown): string {

@@ -39,9 +39,10 @@ async function findOrCreateCustomerByIdentity(
   identity: Identity,
   fields: { name: string | null; email?: string; phone?: string },
 ): Promise<Customer> {
-  // The same lock identity resolution takes (lib/timeline/ingest-segment-calls.ts).
-  await lockIdentities(tx, [identity]);
-  const existing = await findByIdentity(tx, identity);
+  // The same lock identity resolution takes (lib/timeline/ingest-segment-calls.ts). Both
+  // statements go out together: the read runs after the lock on this connection, without
+  // a round trip in between.
+  const [, existing] = await Promise.all([lockIdentities(tx, [identity]), findByIdentity(tx, identity)]);
   if (existing) {
     if (!existing.name && fields.name) {
       const [updated] = await tx

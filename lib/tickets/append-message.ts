@@ -25,16 +25,28 @@ export async function appendMessage(
   ticketId: string,
   input: NewMessage,
 ): Promise<{ ticket: Ticket; message: Message }> {
+  const { ticket, messages: [message] } = await appendMessages(tx, ticketId, [input]);
+  return { ticket, message: message! };
+}
+
+/** Several messages in order, in two statements whatever their number (the phone webhooks add two at once). */
+export async function appendMessages(
+  tx: Transaction,
+  ticketId: string,
+  inputs: NewMessage[],
+): Promise<{ ticket: Ticket; messages: Message[] }> {
+  const last = inputs.at(-1);
+  if (!last) throw new Error("appendMessages: no messages");
   const [ticket] = await tx
     .update(tickets)
     .set({
-      lastMessageSeq: sql`${tickets.lastMessageSeq} + 1`,
+      lastMessageSeq: sql`${tickets.lastMessageSeq} + ${inputs.length}`,
       updatedAt: sql`now()`,
       lastMessageAt: sql`now()`,
       // The inbox is staff-only, so a note may show there, marked as one.
-      lastMessagePreview: (input.kind === "note" ? "Note: " : "") + preview(input.bodyText),
-      searchVector: sql`${tickets.searchVector} || ticket_search_words(${input.bodyText})`,
-      ...(input.direction === "out" && input.kind === "reply"
+      lastMessagePreview: (last.kind === "note" ? "Note: " : "") + preview(last.bodyText),
+      searchVector: sql`${tickets.searchVector} || ticket_search_words(${inputs.map((input) => input.bodyText).join("\n")})`,
+      ...(inputs.some((input) => input.direction === "out" && input.kind === "reply")
         ? { firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, now())` }
         : {}),
     })
@@ -42,11 +54,12 @@ export async function appendMessage(
     .returning();
   if (!ticket) throw new Error(`appendMessage: ticket ${ticketId} does not exist`);
 
-  const [message] = await tx
+  const firstSeq = ticket.lastMessageSeq - inputs.length + 1;
+  const stored = await tx
     .insert(messages)
-    .values({ ...input, ticketId, seq: ticket.lastMessageSeq })
+    .values(inputs.map((input, index) => ({ ...input, ticketId, seq: firstSeq + index })))
     .returning();
-  return { ticket, message: message! };
+  return { ticket, messages: stored.sort((a, b) => a.seq - b.seq) };
 }
 
 function preview(text: string): string {

@@ -206,12 +206,20 @@ function toMessageView(
   },
   files: Map<string, AttachmentView[]>,
 ): MessageView {
-  const { message } = row;
   const author = row.authorUser
     ? { type: "user" as const, ...row.authorUser }
     : row.authorCustomer
       ? { type: "customer" as const, ...row.authorCustomer }
       : null;
+  return messageViewOf(row.message, author, files.get(row.message.id) ?? []);
+}
+
+/** A message row as the API and the sockets show it, when its author is already known. */
+export function messageViewOf(
+  message: typeof messages.$inferSelect,
+  author: MessageView["author"],
+  attachments: AttachmentView[] = [],
+): MessageView {
   return {
     id: message.id,
     ticketId: message.ticketId,
@@ -224,7 +232,7 @@ function toMessageView(
     bodyHtml: message.bodyHtml,
     deliveryState: message.deliveryState,
     deliveryError: message.deliveryError,
-    attachments: files.get(message.id) ?? [],
+    attachments,
     createdAt: message.createdAt.toISOString(),
   };
 }

@@ -4,7 +4,7 @@ import { readBodyText } from "@/lib/api/read-json-body";
 import { db } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 import { publicOrigin } from "@/lib/http/client-address";
-import { findPhoneChannel, type PhoneChannel } from "./find-phone-channel";
+import { findPhoneChannelCached, type PhoneChannel } from "./find-phone-channel";
 import { phoneWebhookUrls } from "./phone-channel-config";
 import { recordCallEvent } from "./record-call-event";
 import { dialEndedTwiml, emptyTwiml, hangupTwiml, incomingCallTwiml, type PhoneWebhookUrls } from "./twiml";
@@ -29,7 +29,7 @@ export async function answerTwilioWebhook(request: Request, rawParams: unknown):
   try {
     const route = webhookParams.safeParse(rawParams);
     if (!route.success) throw notFound("Webhook");
-    const channel = await findPhoneChannel(db(), route.data.channelId);
+    const channel = await findPhoneChannelCached(db(), route.data.channelId);
     if (!channel) throw notFound("Phone channel");
 
     const params = formParams(new URLSearchParams(await readBodyText(request, maxWebhookBytes)));

@@ -1,13 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, notInArray, sql } from "drizzle-orm";
 import { doneStatuses } from "@/lib/tickets/ticket-constants";
 import { findOrCreateCustomerByPhone } from "@/lib/customers/find-or-create-customer";
 import { callerNumber } from "@/lib/customers/phone-number";
 import { db, type Transaction } from "@/lib/db/client";
-import { customers, phoneCallEvents, phoneCalls, ticketEvents, tickets, type PhoneCall } from "@/lib/db/schema";
+import { customers, phoneCallEvents, phoneCalls, ticketEvents, tickets, type Message, type PhoneCall } from "@/lib/db/schema";
 import type { DomainEvent } from "@/lib/events/domain-events";
 import { publish } from "@/lib/events/event-bus";
-import { appendMessage, type NewMessage } from "@/lib/tickets/append-message";
-import { findMessageView, findTicketSummary } from "@/lib/tickets/ticket-queries";
+import { appendMessages, type NewMessage } from "@/lib/tickets/append-message";
+import { findTicketSummary, messageViewOf } from "@/lib/tickets/ticket-queries";
+import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { isTerminalCallStatus, type CallStatus } from "./call-constants";
 import {
   applyCallStatus,
@@ -51,9 +53,13 @@ function eventKey(event: CallEvent): string {
 /**
  * Applies one Twilio webhook to its call, in one transaction: the first event of a call
  * (whichever arrives first) opens a phone ticket for the caller, or adds to their open
- * one; every event moves the call's state forward and may add a message. The call row
+ * one; every event moves the call's state forward and may add messages. The call row
  * lock serialises the events of one call, and the unique (call, key) row makes a retried
  * event a no-op.
+ *
+ * The caller hears nothing while this runs, so it is written for few round trips: the
+ * call is locked and the event claimed in one statement, and writes that do not depend on each other
+ * go out together.
  */
 export async function recordCallEvent(
   channel: { id: string },
@@ -62,14 +68,9 @@ export async function recordCallEvent(
   params: Record<string, string> = {},
 ): Promise<RecordedCallEvent> {
   const outcome = await db().transaction(async (tx) => {
-    await tx
-      .insert(phoneCalls)
-      .values({ callSid: call.callSid, channelId: channel.id, direction: "inbound", fromNumber: call.from, toNumber: call.to, status: "queued" })
-      .onConflictDoNothing({ target: phoneCalls.callSid, where: sql`${phoneCalls.callSid} is not null` });
-    const [row] = await tx.select().from(phoneCalls).where(eq(phoneCalls.callSid, call.callSid)).for("update");
-    if (!row) throw new Error(`recordCallEvent: call ${call.callSid} vanished`);
+    const { row, claimed } = await lockCallAndClaimEvent(tx, channel, call, eventKey(event), params);
 
-    const messageIds: string[] = [];
+    const newMessages: (CallMessage & { authorCustomerId: string | null })[] = [];
     let ticketCreated = false;
     let ticketId = row.ticketId;
     let customerId = row.customerId;
@@ -77,39 +78,99 @@ export async function recordCallEvent(
       const opened = await openCallTicket(tx, channel, call);
       ({ ticketId, customerId } = opened);
       ticketCreated = opened.created;
-      await tx.update(phoneCalls).set({ ticketId, customerId }).where(eq(phoneCalls.id, row.id));
-      messageIds.push(await addCallMessage(tx, ticketId, { kind: "call", bodyText: incomingText(call), authorCustomerId: customerId, externalId: call.callSid }));
+      newMessages.push({ kind: "call", bodyText: incomingText(call), authorCustomerId: customerId, externalId: call.callSid });
     }
 
-    const claimed = await tx
-      .insert(phoneCallEvents)
-      .values({ callId: row.id, key: eventKey(event), params })
-      .onConflictDoNothing()
-      .returning({ id: phoneCallEvents.id });
     const before = stateOf(row);
-    if (claimed.length === 0) return { ticketId, state: before, duplicate: true, ticketCreated, messageIds };
-
-    const state = applyEvent(before, event);
-    for (const message of eventMessages(before, state, event)) {
-      messageIds.push(await addCallMessage(tx, ticketId, { ...message, authorCustomerId: message.kind === "call" ? customerId : null }));
+    const state = claimed ? applyEvent(before, event) : before;
+    if (claimed) {
+      for (const message of eventMessages(before, state, event)) {
+        newMessages.push({ ...message, authorCustomerId: message.kind === "call" ? customerId : null });
+      }
     }
-    await tx
-      .update(phoneCalls)
-      .set({ status: state.status, durationSeconds: state.durationSeconds, answered: state.answered, voicemail: state.voicemail, updatedAt: sql`now()` })
-      .where(eq(phoneCalls.id, row.id));
-    await tx
-      .update(tickets)
-      .set({
-        call: summarizeCall(state, { direction: row.direction, from: row.fromNumber || call.from, to: row.toNumber || call.to }),
-        updatedAt: sql`now()`,
-        ...callBackChange(state),
-      })
-      .where(eq(tickets.id, ticketId));
-    return { ticketId, state, duplicate: false, ticketCreated, messageIds };
+    const stored = newMessages.length > 0 ? (await appendMessages(tx, ticketId, newMessages.map((m) => ({ direction: "in" as const, ...m })))).messages : [];
+    if (!claimed && stored.length === 0) return { ticketId, state, duplicate: true, ticketCreated, stored, summary: null };
+
+    await Promise.all([
+      tx
+        .update(phoneCalls)
+        .set({
+          ticketId,
+          customerId,
+          status: state.status,
+          durationSeconds: state.durationSeconds,
+          answered: state.answered,
+          voicemail: state.voicemail,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(phoneCalls.id, row.id)),
+      tx
+        .update(tickets)
+        .set({
+          call: summarizeCall(state, { direction: row.direction, from: row.fromNumber || call.from, to: row.toNumber || call.to }),
+          updatedAt: sql`now()`,
+          ...callBackChange(state),
+        })
+        .where(eq(tickets.id, ticketId)),
+    ]);
+    const summary = await findTicketSummary(tx, ticketId);
+    return { ticketId, state, duplicate: !claimed, ticketCreated, stored, summary };
   });
 
-  if (!outcome.duplicate || outcome.messageIds.length > 0) await publishCallChange(outcome);
+  if (outcome.summary) publishCallChange(outcome.summary, outcome);
   return { ticketId: outcome.ticketId, state: outcome.state, duplicate: outcome.duplicate };
+}
+
+/**
+ * The call's row, made on its first webhook and locked until the transaction ends, and
+ * whether this event is new for it, in one statement. ON CONFLICT DO UPDATE both finds
+ * and locks an existing row; the event's unique (call, key) row is the idempotency gate.
+ */
+async function lockCallAndClaimEvent(
+  tx: Transaction,
+  channel: { id: string },
+  call: CallRef,
+  key: string,
+  params: Record<string, string>,
+): Promise<{ row: PhoneCall; claimed: boolean }> {
+  const rows = await tx.execute<Record<string, unknown>>(sql`
+    with call as (
+      insert into ${phoneCalls} (call_sid, channel_id, direction, from_number, to_number, status)
+      values (${call.callSid}, ${channel.id}, 'inbound', ${call.from}, ${call.to}, 'queued')
+      on conflict (call_sid) where call_sid is not null do update set call_sid = excluded.call_sid
+      returning *
+    ), claim as (
+      insert into ${phoneCallEvents} (call_id, key, params)
+      select id, ${key}, ${JSON.stringify(params)}::jsonb from call
+      on conflict do nothing
+      returning id
+    )
+    select call.*, exists (select 1 from claim) as claimed from call`);
+  const raw = rows[0];
+  if (!raw) throw new Error(`recordCallEvent: call ${call.callSid} vanished`);
+  return { row: phoneCallFromRow(raw), claimed: raw.claimed === true };
+}
+
+function phoneCallFromRow(raw: Record<string, unknown>): PhoneCall {
+  const date = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+  return {
+    id: raw.id as string,
+    callSid: raw.call_sid as string | null,
+    channelId: raw.channel_id as string | null,
+    ticketId: raw.ticket_id as string | null,
+    customerId: raw.customer_id as string | null,
+    direction: raw.direction as PhoneCall["direction"],
+    fromNumber: raw.from_number as string,
+    toNumber: raw.to_number as string,
+    status: raw.status as PhoneCall["status"],
+    durationSeconds: raw.duration_seconds as number | null,
+    answered: raw.answered as boolean,
+    voicemail: raw.voicemail as boolean,
+    notes: raw.notes as string | null,
+    loggedByUserId: raw.logged_by_user_id as string | null,
+    createdAt: date(raw.created_at),
+    updatedAt: date(raw.updated_at),
+  };
 }
 
 function stateOf(row: PhoneCall): CallState {
@@ -178,15 +239,6 @@ function incomingText(call: CallRef): string {
   return `Incoming call from ${number ?? "a withheld number"}${call.to ? ` to ${call.to}` : ""}`;
 }
 
-async function addCallMessage(
-  tx: Transaction,
-  ticketId: string,
-  message: CallMessage & { authorCustomerId: string | null },
-): Promise<string> {
-  const { message: stored } = await appendMessage(tx, ticketId, { direction: "in", ...message });
-  return stored.id;
-}
-
 /**
  * The caller's customer (by E.164 number, created if new; a withheld number is a new
  * anonymous customer each time) and their open phone ticket, or a new one.
@@ -210,21 +262,28 @@ async function openCallTicket(
     .limit(1);
   if (open) return { ticketId: open.id, customerId: customer.id, created: false };
 
-  const [ticket] = await tx
-    .insert(tickets)
-    .values({ subject: `Call from ${customer.name ?? number ?? "a withheld number"}`, channel: "phone", channelId: channel.id, customerId: customer.id })
-    .returning({ id: tickets.id });
-  await tx.insert(ticketEvents).values({ ticketId: ticket!.id, type: "ticket.created", data: { channel: "phone", callSid: call.callSid } });
-  return { ticketId: ticket!.id, customerId: customer.id, created: true };
+  // The id is made here so that the ticket and its first event go out together.
+  const ticketId = randomUUID();
+  await Promise.all([
+    tx.insert(tickets).values({
+      id: ticketId,
+      subject: `Call from ${customer.name ?? number ?? "a withheld number"}`,
+      channel: "phone",
+      channelId: channel.id,
+      customerId: customer.id,
+    }),
+    tx.insert(ticketEvents).values({ ticketId, type: "ticket.created", data: { channel: "phone", callSid: call.callSid } }),
+  ]);
+  return { ticketId, customerId: customer.id, created: true };
 }
 
-async function publishCallChange(outcome: { ticketId: string; ticketCreated: boolean; messageIds: string[] }) {
-  const summary = (await findTicketSummary(db(), outcome.ticketId))!;
+function publishCallChange(summary: TicketSummary, outcome: { ticketCreated: boolean; stored: Message[] }) {
   const events: DomainEvent[] = [];
   if (outcome.ticketCreated) events.push({ type: "ticket.created", ticket: summary });
-  for (const id of outcome.messageIds) {
-    const message = await findMessageView(db(), id);
-    if (message) events.push({ type: "message.created", ticket: summary, message });
+  for (const message of outcome.stored) {
+    // A call message's author is the ticket's caller; a call event has none.
+    const author = message.authorCustomerId ? { type: "customer" as const, ...summary.customer } : null;
+    events.push({ type: "message.created", ticket: summary, message: messageViewOf(message, author) });
   }
   if (events.length === 0) events.push({ type: "ticket.updated", ticket: summary, changes: ["call"] });
   publish(...events);
