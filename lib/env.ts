@@ -50,6 +50,11 @@ const envSchema = z.object({
   // The demo shop page with the widget embedded, on another port so that it is another
   // origin; only with the demo workspace (no DATABASE_URL). 0 turns it off.
   DEMO_SHOP_PORT: z.coerce.number({ error: "must be a port number (0-65535)" }).int().min(0).max(65535).optional(),
+  // Twilio's REST API, for placing calls; another base URL reaches a stand-in (tests, staging).
+  TWILIO_API_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.twilio.com" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .default("https://api.twilio.com"),
 });
 
 const oidcVariables = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ALLOWED_DOMAINS"] as const;

@@ -16,6 +16,8 @@ export const errorCatalogue = {
   note_not_deliverable: 422,
   rate_limited: 429,
   internal_error: 500,
+  // A service we depend on (Twilio, placing a call) refused or did not answer.
+  upstream_failed: 502,
   // Too much at once on one resource (a ticket everyone writes to): retry in a moment.
   busy: 503,
 } as const;

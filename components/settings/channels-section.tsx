@@ -17,6 +17,7 @@ import type { ChannelFieldsProps } from "./channels/channel-fields-props";
 import { EmailChannelFields } from "./channels/email-channel-fields";
 import { EmailInboxes } from "./channels/email-inboxes";
 import { PhoneChannelFields } from "./channels/phone-channel-fields";
+import { PhoneChannelSettings } from "./channels/phone-channel-settings";
 import { CreatedChannelNotice } from "./channels/created-channel-notice";
 import { EmptyState, SettingsCell, SettingsRow, SettingsSection, SettingsTable, type Column } from "./settings-section";
 
@@ -102,6 +103,11 @@ export function ChannelsSection({ initialChannels, imapHealth }: { initialChanne
         </SettingsTable>
       )}
       <EmailInboxes channels={channels} initialHealth={imapHealth} onChannels={setChannels} />
+      {channels
+        .filter((channel) => channel.kind === "phone")
+        .map((channel) => (
+          <PhoneChannelSettings key={channel.id} channel={channel} onSaved={setChannels} />
+        ))}
     </SettingsSection>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CallBackBadge, CallStateBadge } from "@/components/phone/call-state-badge";
 import { ChannelIcon, channelLabels } from "@/components/ui/channel-icon";
 import { customerLabel } from "@/components/ui/customer-label";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -24,6 +25,8 @@ export function TicketHeader({ ticket }: { ticket: TicketSummary }) {
         {customer.name && customer.email && <span className="min-w-0 break-all text-zinc-600">&lt;{customer.email}&gt;</span>}
         <span aria-hidden className="text-zinc-400">·</span>
         <span>via {channelLabels[ticket.channel]}</span>
+        {ticket.call && <CallStateBadge call={ticket.call} className="ml-1" />}
+        {ticket.callBackRequestedAt && <CallBackBadge />}
       </p>
     </header>
   );

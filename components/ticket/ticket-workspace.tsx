@@ -1,8 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { changeTicket } from "@/app/(app)/tickets/[id]/actions";
+import { changeTicket, logCallOnTicket, startCallOnTicket } from "@/app/(app)/tickets/[id]/actions";
 import { CustomerPanel, type CustomerPanelData } from "@/components/customers/customer-panel";
+import { CallCustomerButton } from "@/components/phone/call-customer-button";
+import { LogCallButton } from "@/components/phone/log-call-button";
+import type { CallingChannel } from "@/lib/channels/phone/calling-channels";
 import { useAgentEvent } from "@/components/realtime/use-agent-event";
 import { channelLabels } from "@/components/ui/channel-icon";
 import { FormError } from "@/components/ui/form-error";
@@ -34,9 +37,13 @@ type Props = {
   currentUser: { id: string; name: string };
   /** For chat tickets: the visitor's page and read receipt. */
   chat: ChatDetails | null;
+  /** The number to call the customer on, when known. */
+  customerPhone: string | null;
+  /** Phone channels that can place calls (click-to-call). */
+  callingChannels: CallingChannel[];
 };
 
-export function TicketWorkspace({ ticket: initial, activity: initialActivity, customer, teammates, teams, currentUser, chat: initialChat }: Props) {
+export function TicketWorkspace({ ticket: initial, activity: initialActivity, customer, teammates, teams, currentUser, chat: initialChat, customerPhone, callingChannels }: Props) {
   const { messages: initialMessages, ...initialSummary } = initial;
   const [ticket, setTicket] = useState<TicketSummary>(initialSummary);
   const [controlError, setControlError] = useState<string | null>(null);
@@ -155,6 +162,10 @@ export function TicketWorkspace({ ticket: initial, activity: initialActivity, cu
             onChange={(fields, optimistic) => change(optimistic, fields)}
           />
           <FormError message={controlError} />
+          <div className="flex flex-wrap items-start gap-2">
+            <CallCustomerButton number={callNumber(ticket, customerPhone)} channels={callingChannels} onStart={(input) => startCallOnTicket(ticket.id, input)} />
+            <LogCallButton defaultNumber={callNumber(ticket, customerPhone)} onLog={(input) => logCallOnTicket(ticket.id, input)} />
+          </div>
           <button
             type="button"
             aria-expanded={detailsShown}
@@ -205,6 +216,12 @@ function describeArrived(arrived: MessageView[], customerName: string): string |
   const excerpt = last.bodyText.length > 140 ? `${last.bodyText.slice(0, 140)}…` : last.bodyText;
   const more = arrived.length > 1 ? ` (and ${arrived.length - 1} more message${arrived.length > 2 ? "s" : ""})` : "";
   return `while you were writing, ${who} ${what}: “${excerpt}”${more}. Read it above before you answer.`;
+}
+
+/** The number this ticket's customer was last on the phone with, else theirs. */
+function callNumber(ticket: TicketSummary, customerPhone: string | null): string {
+  const last = ticket.call && (ticket.call.direction === "inbound" ? ticket.call.from : ticket.call.to);
+  return last || customerPhone || "";
 }
 
 /** Only web addresses become links; anything else (javascript:, data:) is not followed. */

@@ -12,6 +12,7 @@ export type AuditAction =
   | "api_key.revoked"
   | "channel.created"
   | "channel.addresses_changed"
+  | "channel.updated"
   | "customer.merged"
   | "customer.unmerged"
   | "team.created"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor";
-import { canIngestEvents, canManageSettings, canReadCustomers, canWorkTickets } from "./permissions";
+import { canIngestEvents, canManageSettings, canManageWorkspace, canReadCustomers, canWorkTickets } from "./permissions";
 
 const user = (role: "admin" | "agent" | "staff"): Actor => ({ type: "user", id: "u", role, name: role });
 const apiKey: Actor = { type: "api_key", id: "k", name: "zapier", scope: "full" };
@@ -19,6 +19,8 @@ describe("permissions", () => {
     expect(canWorkTickets(writeKey)).toBe(false);
     expect(canReadCustomers(writeKey)).toBe(false);
     expect(canManageSettings(writeKey)).toBe(false);
+    expect(canManageWorkspace(writeKey)).toBe(false);
+    expect(canManageWorkspace(apiKey)).toBe(true);
     expect(canIngestEvents(user("admin"))).toBe(false);
   });
 

@@ -23,7 +23,8 @@ export function canManageSettings(actor: Actor): boolean {
 }
 
 // An API key is made by an admin for an integration, so it may do what admins do through
-// the API: set up channels, read the audit log.
+// the API: set up channels, read the audit log. A write key (scope "ingest") sends events
+// and nothing else.
 export function canManageWorkspace(actor: Actor): boolean {
-  return actor.type === "api_key" || canManageSettings(actor);
+  return (actor.type === "api_key" && actor.scope === "full") || canManageSettings(actor);
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { companies, customerIdentities, customers, type IdentityKind, type Traits } from "@/lib/db/schema";
 
@@ -52,4 +52,20 @@ export async function findCustomerProfile(q: Queryable, customerId: string): Pro
 export async function customerExists(q: Queryable, customerId: string): Promise<boolean> {
   const [row] = await q.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).limit(1);
   return Boolean(row);
+}
+
+/** The number to call a customer on: their phone, else the number of their phone identity (a caller's number). */
+export async function findCustomerPhone(q: Queryable, customerId: string): Promise<string | null> {
+  const [row] = await q
+    .select({ phone: customers.phone })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (row?.phone) return row.phone;
+  const [identity] = await q
+    .select({ value: customerIdentities.value })
+    .from(customerIdentities)
+    .where(and(eq(customerIdentities.customerId, customerId), eq(customerIdentities.kind, "phone")))
+    .orderBy(desc(customerIdentities.createdAt))
+    .limit(1);
+  return identity?.value ?? null;
 }

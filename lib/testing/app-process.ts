@@ -6,6 +6,8 @@ import { spawn } from "node:child_process";
 
 export type AppProcess = {
   baseUrl: string;
+  /** The process group of `npm start` and the server it runs (for reading their CPU time). */
+  processGroup: number;
   /** Everything the app printed so far. */
   output: () => string;
   /** SIGTERM, then SIGKILL if it has not stopped within 15 s. */
@@ -63,6 +65,7 @@ export async function startApp(options: {
   };
   const app: AppProcess = {
     baseUrl,
+    processGroup: child.pid!,
     output: () => output,
     stop: async () => {
       if (!(await signal("SIGTERM", 15_000))) await signal("SIGKILL", 5_000);

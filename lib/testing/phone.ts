@@ -28,7 +28,7 @@ export function uniquePhoneNumber(): string {
 }
 
 export async function createTestPhoneChannel(
-  options: { agentNumbers?: string[]; greeting?: string; origin?: string } = {},
+  options: { agentNumbers?: string[]; greeting?: string; origin?: string; voicemail?: boolean; recordCalls?: boolean } = {},
 ): Promise<TestPhoneChannel> {
   const { actor } = await createTestApiKey({ name: "phone test" });
   const accountSid = twilioSid("AC");
@@ -42,6 +42,8 @@ export async function createTestPhoneChannel(
     twilioAuthToken: authToken,
     greeting: options.greeting ?? "Thanks for calling Acme.",
     agentNumbers: options.agentNumbers ?? [],
+    voicemail: options.voicemail ?? true,
+    recordCalls: options.recordCalls ?? false,
   });
   return {
     id: channel.id,

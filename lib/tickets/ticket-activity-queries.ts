@@ -6,7 +6,7 @@ import type { TicketActivityView } from "./ticket-views";
 // Data access only: callers pass their scope; nothing here reads a session.
 
 // These events record a message, which the conversation shows itself.
-const messageEventTypes = ["ticket.created", "message.received", "note.added", "reply.sent"];
+const messageEventTypes = ["ticket.created", "message.received", "note.added", "reply.sent", "call.logged", "call.started"];
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -10,6 +10,8 @@ import { encodeKeysetCursor, keysetCursorParam } from "@/lib/api/keyset-cursor";
 import { auditLogPageSize, listAuditLog } from "@/lib/audit/list-audit-log";
 import { createChannelForm } from "@/lib/channels/channel.validation";
 import { presentChannel } from "@/lib/channels/channel-views";
+import { updatePhoneChannel } from "@/lib/channels/phone/update-phone-channel";
+import { updatePhoneChannelForm } from "@/lib/channels/phone/phone-channel-form";
 import { createChannel } from "@/lib/channels/create-channel";
 import { changeEmailAliases } from "@/lib/channels/email/change-email-aliases";
 import { emailAliasesInput } from "@/lib/channels/email/email-channel.validation";
@@ -112,6 +114,16 @@ export async function changeEmailAliasesAction(raw: unknown) {
     await changeEmailAliases(actor, emailAliasesInput.parse(raw));
     const channels = (await listChannels(db())).map((row) => presentChannel(row, { reveal: false }));
     return { channels };
+  });
+}
+
+export async function updatePhoneChannelAction(rawChannelId: unknown, raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    const channelId = z.uuid("Unknown channel").parse(rawChannelId);
+    const channel = await updatePhoneChannel(actor, channelId, updatePhoneChannelForm.parse(raw));
+    const channels = (await listChannels(db())).map((row) => presentChannel(row, { reveal: false }));
+    return { channel, channels };
   });
 }
 

@@ -30,6 +30,8 @@ export function describeAuditEntry(entry: AuditLogView): string {
     }
     case "channel.addresses_changed":
       return `changed the addresses of “${target}”${listed(" added", data.added)}${listed(" removed", data.removed)}`;
+    case "channel.updated":
+      return `changed ${Array.isArray(data.changed) ? data.changed.join(", ") : "the settings"} of the channel “${target}”`;
     default:
       return `${entry.action} ${target}`;
   }

@@ -1,5 +1,6 @@
 import { TextField } from "@/components/ui/text-field";
 import type { ChannelFieldsProps } from "./channel-fields-props";
+import { PhoneCallHandlingFields } from "./phone-call-handling-fields";
 
 export function PhoneChannelFields({ errors }: ChannelFieldsProps) {
   return (
@@ -15,6 +16,7 @@ export function PhoneChannelFields({ errors }: ChannelFieldsProps) {
         hint="Stored encrypted; never shown again."
         error={errors.twilioAuthToken}
       />
+      <PhoneCallHandlingFields errors={errors} />
     </>
   );
 }

@@ -5,9 +5,9 @@ import { db } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 import { publicOrigin } from "@/lib/http/client-address";
 import { findPhoneChannelCached, type PhoneChannel } from "./find-phone-channel";
-import { phoneWebhookUrls } from "./phone-channel-config";
-import { recordCallEvent } from "./record-call-event";
-import { dialEndedTwiml, emptyTwiml, hangupTwiml, incomingCallTwiml, type PhoneWebhookUrls } from "./twiml";
+import { callHandling, phoneWebhookUrls } from "./phone-channel-config";
+import { recordCallEvent, type RecordedCallEvent } from "./record-call-event";
+import { dialEndedTwiml, emptyTwiml, hangupTwiml, incomingCallTwiml, outboundCallTwiml, outboundDialEndedTwiml, type PhoneWebhookUrls } from "./twiml";
 import { formParams, isValidTwilioSignature } from "./twilio-signature";
 import { phoneWebhookSchemas, type ParsedPhoneWebhook, type PhoneWebhookEvent } from "./twilio-webhook.validation";
 
@@ -49,8 +49,11 @@ export async function answerTwilioWebhook(request: Request, rawParams: unknown):
     }
 
     const { call, event } = parsed.data;
-    await recordCallEvent(channel, call, event, flatParams(params));
-    return twimlResponse(nextTwiml(route.data.event, channel, parsed.data, phoneWebhookUrls(origin, channel.id)));
+    // A call Touchbase placed names itself in the URLs it gave Twilio (covered by the signature).
+    const placedCallId = z.uuid().safeParse(requestUrl.searchParams.get("call")).data;
+    const recorded = await recordCallEvent(channel, call, event, flatParams(params), placedCallId);
+    const urls = phoneWebhookUrls(origin, channel.id);
+    return twimlResponse(nextTwiml(route.data.event, channel, parsed.data, recorded, { ...urls, dial: placedCallId ? `${urls.dial}?call=${placedCallId}` : urls.dial }));
   } catch (error) {
     return errorResponse(error, request);
   }
@@ -60,13 +63,28 @@ function nextTwiml(
   kind: PhoneWebhookEvent,
   channel: PhoneChannel,
   webhook: ParsedPhoneWebhook,
+  call: RecordedCallEvent,
   urls: PhoneWebhookUrls,
 ): string {
+  const answered = webhook.event.type === "dial" && webhook.event.answered;
   switch (kind) {
     case "voice":
-      return incomingCallTwiml({ greeting: channel.settings.greeting ?? "", agentNumbers: channel.settings.agentNumbers ?? [], urls });
+      return incomingCallTwiml({ ...callHandling(channel), urls });
+    case "outbound":
+      // Only a call Touchbase placed is bridged to its customer; anything else just ends.
+      return call.direction === "outbound"
+        ? outboundCallTwiml({
+            customerNumber: call.toNumber,
+            callerId: channel.settings.phoneNumber,
+            recordCalls: callHandling(channel).recordCalls,
+            dialUrl: urls.dial,
+            recordingUrl: urls.recording,
+          })
+        : hangupTwiml();
     case "dial":
-      return dialEndedTwiml({ answered: webhook.event.type === "dial" && webhook.event.answered, urls });
+      return call.direction === "outbound"
+        ? outboundDialEndedTwiml(answered)
+        : dialEndedTwiml({ answered, voicemail: callHandling(channel).voicemail, urls });
     case "recording":
       // The <Record> action: the message is taken; Twilio ignores the body of the status callback.
       return hangupTwiml();

@@ -33,3 +33,16 @@ export function callStateLabel(call: Pick<CallSummary, "status" | "outcome" | "d
     ? `${label} · ${formatCallDuration(call.durationSeconds)}`
     : label;
 }
+
+/** The conversation's line for a call a teammate logged by hand: "Called +1555… · Answered · 4:05", then the notes. */
+export function loggedCallText(call: {
+  direction: "inbound" | "outbound";
+  number: string;
+  outcome: CallOutcome;
+  durationSeconds: number;
+  notes: string;
+}): string {
+  const what = call.direction === "outbound" ? `Called ${call.number}` : `Call from ${call.number}`;
+  const how = callStateLabel({ status: "completed", outcome: call.outcome, durationSeconds: call.durationSeconds });
+  return `${what} · ${how} (logged by hand)${call.notes ? `\n\n${call.notes}` : ""}`;
+}

@@ -4,23 +4,33 @@ import type { phoneChannelInput } from "./phone-channel.validation";
 import type { PhoneWebhookUrls } from "./twiml";
 
 type PhoneChannelInput = z.output<typeof phoneChannelInput>;
-export type PhoneChannelSettings = Omit<PhoneChannelInput, "twilioAuthToken">;
+// Channels made before voicemail and recording could be chosen have neither stored.
+export type PhoneChannelSettings = Omit<PhoneChannelInput, "twilioAuthToken" | "voicemail" | "recordCalls"> &
+  Partial<Pick<PhoneChannelInput, "voicemail" | "recordCalls">>;
 export type PhoneChannelSecrets = { twilioAuthToken: string };
 
 /**
  * Where Twilio reaches a phone channel. Twilio signs each request with the URL exactly as
  * configured, so these are built from the public base URL (APP_URL) that the webhooks
- * are verified against. `dial` is only named in our own TwiML, never pasted into Twilio.
+ * are verified against. `dial` and `outbound` are only named in our own TwiML and API
+ * requests, never pasted into Twilio.
  */
 export function phoneWebhookUrls(origin: string, channelId: string): PhoneWebhookUrls {
   const base = `${origin}/api/channels/phone/${channelId}`;
   return {
     voice: `${base}/voice`,
+    outbound: `${base}/outbound`,
     dial: `${base}/dial`,
     status: `${base}/status`,
     recording: `${base}/recording`,
     transcription: `${base}/transcription`,
   };
+}
+
+/** How the channel answers calls; channels made before an option existed get its default. */
+export function callHandling(channel: { settings: PhoneChannelSettings }) {
+  const { greeting, agentNumbers, voicemail, recordCalls } = channel.settings;
+  return { greeting: greeting ?? "", agentNumbers: agentNumbers ?? [], voicemail: voicemail ?? true, recordCalls: recordCalls ?? false };
 }
 
 export const phoneChannelConfig: ChannelConfig<PhoneChannelInput, PhoneChannelSettings, PhoneChannelSecrets> = {
@@ -32,8 +42,7 @@ export const phoneChannelConfig: ChannelConfig<PhoneChannelInput, PhoneChannelSe
     return {
       phoneNumber: channel.settings.phoneNumber,
       twilioAccountSid: channel.settings.twilioAccountSid,
-      greeting: channel.settings.greeting ?? "",
-      agentNumbers: channel.settings.agentNumbers ?? [],
+      ...callHandling(channel),
       webhooks: { voice, status, recording, transcription },
     };
   },

@@ -30,10 +30,17 @@ export type CallEvent =
   | { type: "incoming"; status: CallStatus }
   | { type: "status"; status: CallStatus; durationSeconds: number | null }
   | { type: "dial"; dialCallSid: string; answered: boolean }
-  | { type: "recording"; recordingSid: string; recordingUrl: string; durationSeconds: number | null }
+  | { type: "recording"; of: "voicemail" | "conversation"; recordingSid: string; recordingUrl: string; durationSeconds: number | null }
   | { type: "transcription"; transcriptionSid: string; text: string };
 
-export type RecordedCallEvent = { ticketId: string; state: CallState; duplicate: boolean };
+export type RecordedCallEvent = {
+  ticketId: string;
+  state: CallState;
+  duplicate: boolean;
+  direction: PhoneCall["direction"];
+  /** Who the call is to: for a call Touchbase placed, the customer. */
+  toNumber: string;
+};
 
 function eventKey(event: CallEvent): string {
   switch (event.type) {
@@ -66,9 +73,11 @@ export async function recordCallEvent(
   call: CallRef,
   event: CallEvent,
   params: Record<string, string> = {},
+  /** The call Touchbase placed that this webhook's URL names, for its first webhook to join the CallSid to. */
+  placedCallId?: string,
 ): Promise<RecordedCallEvent> {
   const outcome = await db().transaction(async (tx) => {
-    const { row, claimed } = await lockCallAndClaimEvent(tx, channel, call, eventKey(event), params);
+    const { row, claimed } = await lockCallAndClaimEvent(tx, channel, call, eventKey(event), params, placedCallId);
 
     const newMessages: (CallMessage & { authorCustomerId: string | null })[] = [];
     let ticketCreated = false;
@@ -89,7 +98,8 @@ export async function recordCallEvent(
       }
     }
     const stored = newMessages.length > 0 ? (await appendMessages(tx, ticketId, newMessages.map((m) => ({ direction: "in" as const, ...m })))).messages : [];
-    if (!claimed && stored.length === 0) return { ticketId, state, duplicate: true, ticketCreated, stored, summary: null };
+    const about = { direction: row.direction, toNumber: row.toNumber };
+    if (!claimed && stored.length === 0) return { ticketId, state, duplicate: true, ticketCreated, stored, summary: null, ...about };
 
     await Promise.all([
       tx
@@ -114,11 +124,12 @@ export async function recordCallEvent(
         .where(eq(tickets.id, ticketId)),
     ]);
     const summary = await findTicketSummary(tx, ticketId);
-    return { ticketId, state, duplicate: !claimed, ticketCreated, stored, summary };
+    return { ticketId, state, duplicate: !claimed, ticketCreated, stored, summary, ...about };
   });
 
   if (outcome.summary) publishCallChange(outcome.summary, outcome);
-  return { ticketId: outcome.ticketId, state: outcome.state, duplicate: outcome.duplicate };
+  const { ticketId, state, duplicate, direction, toNumber } = outcome;
+  return { ticketId, state, duplicate, direction, toNumber };
 }
 
 /**
@@ -132,7 +143,17 @@ async function lockCallAndClaimEvent(
   call: CallRef,
   key: string,
   params: Record<string, string>,
+  placedCallId: string | undefined,
 ): Promise<{ row: PhoneCall; claimed: boolean }> {
+  // Sent first, without waiting for its answer: the CallSid joins the placed call before
+  // the statement below looks for the call by CallSid.
+  const joined = placedCallId
+    ? tx
+        .update(phoneCalls)
+        .set({ callSid: call.callSid })
+        .where(and(eq(phoneCalls.id, placedCallId), eq(phoneCalls.channelId, channel.id), sql`${phoneCalls.callSid} is null`))
+        .execute()
+    : null;
   const rows = await tx.execute<Record<string, unknown>>(sql`
     with call as (
       insert into ${phoneCalls} (call_sid, channel_id, direction, from_number, to_number, status)
@@ -146,6 +167,7 @@ async function lockCallAndClaimEvent(
       returning id
     )
     select call.*, exists (select 1 from claim) as claimed from call`);
+  await joined;
   const raw = rows[0];
   if (!raw) throw new Error(`recordCallEvent: call ${call.callSid} vanished`);
   return { row: phoneCallFromRow(raw), claimed: raw.claimed === true };
@@ -186,7 +208,7 @@ function applyEvent(state: CallState, event: CallEvent): CallState {
     case "dial":
       return applyDialResult(state, event);
     case "recording":
-      return applyRecording(state);
+      return event.of === "voicemail" ? applyRecording(state) : state;
     case "transcription":
       return state;
   }
@@ -199,6 +221,7 @@ function callBackChange(state: CallState) {
       callBackRequestedAt: sql`coalesce(${tickets.callBackRequestedAt}, now())`,
       status: "open" as const,
       resolvedAt: null,
+      snoozedUntil: null,
     };
   }
   return callOutcome(state) === "answered" ? { callBackRequestedAt: null } : {};
@@ -212,7 +235,7 @@ function eventMessages(before: CallState, after: CallState, event: CallEvent): C
       return [
         {
           kind: "call",
-          bodyText: `Voicemail${event.durationSeconds ? ` (${formatCallDuration(event.durationSeconds)})` : ""}\nRecording: ${event.recordingUrl}`,
+          bodyText: `${event.of === "voicemail" ? "Voicemail" : "Call recording"}${event.durationSeconds ? ` (${formatCallDuration(event.durationSeconds)})` : ""}\nRecording: ${event.recordingUrl}`,
           externalId: event.recordingSid,
         },
       ];

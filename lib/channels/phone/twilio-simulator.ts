@@ -5,7 +5,7 @@ import { twilioSignature, type TwilioParams } from "./twilio-signature";
 // webhooks, with its parameter names and a real X-Twilio-Signature. Used by the tests,
 // `npm run call:demo` and `npm run bench:phone`, so a call can ring without Twilio.
 
-export type PhoneWebhooks = { voice: string; dial: string; status: string; recording: string; transcription: string };
+export type PhoneWebhooks = { voice: string; outbound: string; dial: string; status: string; recording: string; transcription: string };
 
 export type SimulatedWebhook = { url: string; params: Record<string, string> };
 
@@ -36,12 +36,15 @@ export function signedTwilioRequest(
 
 /** One call from `from` to the channel's number, as the events Twilio reports about it. */
 export class SimulatedCall {
-  readonly callSid = twilioSid("CA");
+  readonly callSid: string;
   private readonly recordingSid = twilioSid("RE");
 
+  /** `callSid` for a call placed through the REST API, whose CallSid Twilio's answer gave. */
   constructor(
-    private readonly call: { accountSid: string; webhooks: PhoneWebhooks; from: string; to: string },
-  ) {}
+    private readonly call: { accountSid: string; webhooks: PhoneWebhooks; from: string; to: string; callSid?: string },
+  ) {
+    this.callSid = call.callSid ?? twilioSid("CA");
+  }
 
   private base(status: string): Record<string, string> {
     const { accountSid, from, to } = this.call;
@@ -63,6 +66,11 @@ export class SimulatedCall {
   /** The call reaches the number: the voice webhook, whose TwiML answer decides what happens. */
   incoming(): SimulatedWebhook {
     return { url: this.call.webhooks.voice, params: this.base("ringing") };
+  }
+
+  /** A call placed through the REST API was answered by its `To`: Twilio asks its Url for TwiML. */
+  answeredPlacedCall(): SimulatedWebhook {
+    return { url: this.call.webhooks.outbound, params: { ...this.base("in-progress"), Direction: "outbound-api" } };
   }
 
   /** A status callback; Twilio adds the duration once the call is over. */
@@ -98,8 +106,8 @@ export class SimulatedCall {
     return `https://api.twilio.com/2010-04-01/Accounts/${this.call.accountSid}/Recordings/${this.recordingSid}`;
   }
 
-  /** The voicemail's recording is ready (recordingStatusCallback). */
-  recording(durationSeconds: number): SimulatedWebhook {
+  /** A recording is ready (recordingStatusCallback): the voicemail's (<Record>), or the conversation's (a recorded <Dial>). */
+  recording(durationSeconds: number, source: "RecordVerb" | "DialVerb" = "RecordVerb"): SimulatedWebhook {
     return {
       url: this.call.webhooks.recording,
       params: {
@@ -109,7 +117,7 @@ export class SimulatedCall {
         RecordingChannels: "1",
         RecordingDuration: String(durationSeconds),
         RecordingSid: this.recordingSid,
-        RecordingSource: "RecordVerb",
+        RecordingSource: source,
         RecordingStartTime: new Date().toUTCString(),
         RecordingStatus: "completed",
         RecordingUrl: this.recordingUrl,

@@ -9,6 +9,8 @@ import type { CallEvent, CallRef } from "./record-call-event";
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be a Twilio ${prefix} SID`);
 const seconds = z.coerce.number().int().min(0).max(7 * 24 * 3600).optional();
 const text = (max: number) => z.string().max(max).optional();
+// A placed call reports "initiated" before it rings: for us, still queued.
+const callStatus = z.preprocess((value) => (value === "initiated" ? "queued" : value), z.enum(callStatuses));
 
 const callParams = z.object({
   AccountSid: sid("AC"),
@@ -27,10 +29,14 @@ function parsed(p: z.output<typeof callParams>, event: CallEvent): ParsedPhoneWe
 
 export const phoneWebhookSchemas = {
   voice: callParams
-    .extend({ CallStatus: z.enum(callStatuses).default("ringing") })
+    .extend({ CallStatus: callStatus.default("ringing") })
     .transform((p) => parsed(p, { type: "incoming", status: p.CallStatus })),
+  // Click-to-call: the agent picked up the call Touchbase asked Twilio to place.
+  outbound: callParams
+    .extend({ CallStatus: callStatus.default("in-progress") })
+    .transform((p) => parsed(p, { type: "status", status: p.CallStatus, durationSeconds: null })),
   status: callParams
-    .extend({ CallStatus: z.enum(callStatuses), CallDuration: seconds })
+    .extend({ CallStatus: callStatus, CallDuration: seconds })
     .transform((p) => parsed(p, { type: "status", status: p.CallStatus, durationSeconds: p.CallDuration ?? null })),
   dial: callParams
     .extend({
@@ -46,10 +52,12 @@ export const phoneWebhookSchemas = {
       }),
     ),
   recording: callParams
-    .extend({ RecordingSid: sid("RE"), RecordingUrl: z.url(), RecordingDuration: seconds })
+    .extend({ RecordingSid: sid("RE"), RecordingUrl: z.url(), RecordingDuration: seconds, RecordingSource: text(100) })
     .transform((p) =>
       parsed(p, {
         type: "recording",
+        // <Record> takes a voicemail; a recorded <Dial> is the conversation with an agent.
+        of: p.RecordingSource === "DialVerb" ? "conversation" : "voicemail",
         recordingSid: p.RecordingSid,
         recordingUrl: p.RecordingUrl,
         durationSeconds: p.RecordingDuration ?? null,

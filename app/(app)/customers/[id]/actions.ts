@@ -6,6 +6,10 @@ import { canReadCustomers } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/auth/users";
 import { mergeCustomers } from "@/lib/customers/merge-customers";
 import { unmergeCustomers } from "@/lib/customers/unmerge-customers";
+import { logCall } from "@/lib/channels/phone/log-call";
+import { logCallInput } from "@/lib/channels/phone/log-call.validation";
+import { startCallInput } from "@/lib/channels/phone/start-call.validation";
+import { startOutboundCall } from "@/lib/channels/phone/start-outbound-call";
 import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import { timelineFamilies } from "@/lib/timeline/timeline-constants";
@@ -47,5 +51,25 @@ export async function undoCustomerMerge(mergeId: unknown) {
   return runAction(async () => {
     const user = await requireUser();
     return unmergeCustomers(userActor(user), z.uuid("Unknown merge").parse(mergeId));
+  });
+}
+
+/** A call with this customer logged by hand, as a new phone ticket. */
+export async function logCallWithCustomer(rawCustomerId: unknown, raw: unknown) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const customerId = z.uuid("Unknown customer").parse(rawCustomerId);
+    const logged = await logCall(userActor(user), { customerId }, logCallInput.parse(raw));
+    return { ticketId: logged.ticket.id };
+  });
+}
+
+/** Click-to-call a customer: a new phone ticket, and the agent's phone rings first. */
+export async function startCallWithCustomer(rawCustomerId: unknown, raw: unknown) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const customerId = z.uuid("Unknown customer").parse(rawCustomerId);
+    const started = await startOutboundCall(userActor(user), { customerId }, startCallInput.parse(raw));
+    return { ticketId: started.ticket.id };
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
+import { CustomerCallActions } from "@/components/customers/customer-call-actions";
 import { CustomerDetails } from "@/components/customers/customer-details";
 import { CustomerMerges } from "@/components/customers/customer-merges";
 import { MergeCustomerDialog } from "@/components/customers/merge-customer-dialog";
@@ -9,7 +10,8 @@ import { CustomerTimeline } from "@/components/customers/customer-timeline";
 import { CustomerTickets } from "@/components/customers/customer-tickets";
 import { customerLabel } from "@/components/ui/customer-label";
 import { userActor } from "@/lib/auth/users";
-import { findCustomerProfile } from "@/lib/customers/customer-queries";
+import { listCallingChannels } from "@/lib/channels/phone/calling-channels";
+import { findCustomerPhone, findCustomerProfile } from "@/lib/customers/customer-queries";
 import { listCustomerMerges } from "@/lib/customers/list-customer-merges";
 import { recordCustomerLookup } from "@/lib/customers/record-customer-lookup";
 import { db } from "@/lib/db/client";
@@ -40,10 +42,12 @@ export default async function CustomerPage({ params }: Props) {
   if (customer.mergedIntoId) redirect(`/customers/${customer.mergedIntoId}`);
   // Recorded while rendering, not from the browser: a page view is the lookup.
   await recordCustomerLookup(db(), userActor(user), customer.id);
-  const [{ tickets }, timeline, merges] = await Promise.all([
+  const [{ tickets }, timeline, merges, phone, callingChannels] = await Promise.all([
     listTicketSummaries(db(), { customerId: customer.id, limit: ticketLimit }),
     readCustomerTimeline(db(), customer.id),
     listCustomerMerges(db(), customer.id),
+    findCustomerPhone(db(), customer.id),
+    listCallingChannels(db()),
   ]);
 
   return (
@@ -53,6 +57,9 @@ export default async function CustomerPage({ params }: Props) {
           <p className="text-xs text-zinc-500">Customer</p>
           <h1 className="mt-0.5 break-words text-lg font-semibold">{customerLabel(customer)}</h1>
           {customer.name && customer.email && <p className="break-words text-sm text-zinc-600">{customer.email}</p>}
+          <div className="mt-2">
+            <CustomerCallActions customerId={customer.id} phone={phone} channels={callingChannels} />
+          </div>
         </div>
         <MergeCustomerDialog customer={{ id: customer.id, name: customer.name, email: customer.email }} />
       </header>

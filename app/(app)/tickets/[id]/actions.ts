@@ -5,6 +5,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { userActor } from "@/lib/auth/users";
+import { logCall } from "@/lib/channels/phone/log-call";
+import { logCallInput } from "@/lib/channels/phone/log-call.validation";
+import { startCallInput } from "@/lib/channels/phone/start-call.validation";
+import { startOutboundCall } from "@/lib/channels/phone/start-outbound-call";
 import { addMessage } from "@/lib/tickets/add-message";
 import { storeReplyFiles } from "@/lib/tickets/store-reply-files";
 import { assignTicket } from "@/lib/tickets/assign-ticket";
@@ -60,5 +64,22 @@ export async function changeTicket(rawTicketId: unknown, raw: unknown) {
       }
       throw error;
     }
+  });
+}
+
+export async function logCallOnTicket(rawTicketId: unknown, raw: unknown) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const logged = await logCall(userActor(user), { ticketId: ticketId.parse(rawTicketId) }, logCallInput.parse(raw));
+    return { ticketId: logged.ticket.id };
+  });
+}
+
+/** Click-to-call through the ticket's phone channel (or the one chosen): the agent's phone rings first. */
+export async function startCallOnTicket(rawTicketId: unknown, raw: unknown) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const started = await startOutboundCall(userActor(user), { ticketId: ticketId.parse(rawTicketId) }, startCallInput.parse(raw));
+    return { ticketId: started.ticket.id };
   });
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { CustomerPanelData } from "@/components/customers/customer-panel";
 import { TicketWorkspace } from "@/components/ticket/ticket-workspace";
 import { findChatDetails } from "@/lib/channels/chat/chat-details";
-import { findCustomerProfile } from "@/lib/customers/customer-queries";
+import { listCallingChannels } from "@/lib/channels/phone/calling-channels";
+import { findCustomerPhone, findCustomerProfile } from "@/lib/customers/customer-queries";
 import { db } from "@/lib/db/client";
 import { recentJourney } from "@/lib/timeline/timeline-queries";
 import { listTicketActivity } from "@/lib/tickets/ticket-activity-queries";
@@ -30,13 +31,15 @@ export default async function TicketPage({ params }: Props) {
   const user = await currentUser();
   const ticket = await loadTicket((await params).id);
   if (!ticket) notFound();
-  const [teammates, teams, chat, activity, profile, journey] = await Promise.all([
+  const [teammates, teams, chat, activity, profile, journey, customerPhone, callingChannels] = await Promise.all([
     listTeammates(db(), { activeOnly: true }),
     listTeams(db()),
     ticket.channel === "chat" ? findChatDetails(db(), ticket.id) : null,
     listTicketActivity(db(), ticket.id),
     findCustomerProfile(db(), ticket.customer.id),
     recentJourney(db(), ticket.customer.id, new Date(ticket.createdAt)),
+    findCustomerPhone(db(), ticket.customer.id),
+    listCallingChannels(db()),
   ]);
   const customer: CustomerPanelData = {
     id: ticket.customer.id,
@@ -56,6 +59,8 @@ export default async function TicketPage({ params }: Props) {
       teams={teams.map(({ id, name }) => ({ id, name }))}
       currentUser={{ id: user.id, name: user.name }}
       chat={chat}
+      customerPhone={customerPhone}
+      callingChannels={callingChannels}
     />
   );
 }
