@@ -11,7 +11,7 @@ export function ChosenFiles({ files, onChange }: { files: File[]; onChange: (fil
     <div className="mt-2 flex flex-wrap items-center gap-2">
       <label
         htmlFor={id}
-        className="inline-flex cursor-pointer items-center rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-50 focus-within:ring-2 focus-within:ring-indigo-500/40"
+        className="relative inline-flex cursor-pointer items-center rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-50 focus-within:ring-2 focus-within:ring-indigo-500/40"
       >
         Attach files
         <input
