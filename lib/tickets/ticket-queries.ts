@@ -13,15 +13,39 @@ const assignees = alias(users, "assignee");
 const authors = alias(users, "author");
 const authorCustomers = alias(customers, "author_customer");
 
+// What a summary shows, and no more: the whole row would also carry the search vector,
+// which every list would fetch and parse for nothing.
+const summaryTicketColumns = {
+  id: tickets.id,
+  number: tickets.number,
+  subject: tickets.subject,
+  status: tickets.status,
+  priority: tickets.priority,
+  channel: tickets.channel,
+  channelId: tickets.channelId,
+  tags: tickets.tags,
+  snoozedUntil: tickets.snoozedUntil,
+  lastMessageAt: tickets.lastMessageAt,
+  lastMessagePreview: tickets.lastMessagePreview,
+  lastMessageSeq: tickets.lastMessageSeq,
+  firstResponseAt: tickets.firstResponseAt,
+  resolvedAt: tickets.resolvedAt,
+  call: tickets.call,
+  callBackRequestedAt: tickets.callBackRequestedAt,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  version: tickets.version,
+};
+
 const summaryColumns = {
-  ticket: tickets,
+  ticket: summaryTicketColumns,
   customer: { id: customers.id, name: customers.name, email: customers.email },
   assignee: { id: assignees.id, name: assignees.name, email: assignees.email },
   team: { id: teams.id, name: teams.name },
 };
 
 type SummaryRow = {
-  ticket: typeof tickets.$inferSelect;
+  ticket: Pick<typeof tickets.$inferSelect, keyof typeof summaryTicketColumns>;
   customer: { id: string; name: string | null; email: string | null };
   assignee: { id: string; name: string; email: string } | null;
   team: { id: string; name: string } | null;
