@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { signedTwilioRequest, type SimulatedWebhook } from "@/lib/channels/phone/twilio-simulator";
 import { db } from "@/lib/db/client";
-import { phoneCalls } from "@/lib/db/schema";
+import { channels, phoneCalls } from "@/lib/db/schema";
 import { createTestPhoneChannel, simulateCall, uniquePhoneNumber, type TestPhoneChannel } from "@/lib/testing/phone";
 import { uniqueEmail } from "@/lib/testing/factories";
 import { expect, test } from "./fixtures";
@@ -84,6 +84,8 @@ test("a missed call shows Call back in the inbox; a forged signature is refused 
 });
 
 test("an agent logs a call by keyboard on a phone-sized screen, and can start one through Twilio; the log shows on the ticket at once", async ({ signIn, api, unique, baseURL }) => {
+  // Two page checks (axe-core) with dialogs open, on a machine shared with other work.
+  test.setTimeout(180_000);
   // A channel that can place calls, so the ticket offers Call (click-to-call) beside Log a call.
   await createTestPhoneChannel({ agentNumbers: ["+15555550101"], origin: baseURL });
   const { page, user } = await signIn("agent");
@@ -129,4 +131,31 @@ test("an agent logs a call by keyboard on a phone-sized screen, and can start on
   await expect(logged).toContainText("Called +15555550142 · Answered · 4:05 (logged by hand)");
   await expect(logged).toContainText("Refund approved <b>today</b>.");
   await expect(page.locator("header").filter({ has: ticket.heading })).toContainText("Answered · 4:05");
+});
+
+test("an admin changes how a phone channel answers in Settings; the next call's TwiML uses it, escaped", async ({ signIn, baseURL }) => {
+  const channel = await createTestPhoneChannel({ origin: baseURL });
+  const { page } = await signIn("admin");
+  await page.goto("/settings");
+  const name = (await db().select().from(channels).where(eq(channels.id, channel.id)))[0]!.name;
+
+  await page.getByRole("button", { name: `Call handling: ${name}` }).click();
+  // Settings shows the URLs at the app's public address (APP_URL): the path is the channel's.
+  await expect(page.getByRole("definition").filter({ hasText: `/api/channels/phone/${channel.id}/voice` })).toBeVisible();
+  const form = page.getByRole("form", { name: `Call handling of ${name}` });
+  await form.getByRole("textbox", { name: "Greeting" }).fill(`Acme <Support> & "Returns"`);
+  await form.getByRole("textbox", { name: "Agents’ numbers" }).fill("+15555550101\n555-0102");
+  await form.getByRole("checkbox", { name: "Take a voicemail when nobody answers" }).uncheck();
+  await form.getByRole("button", { name: "Save call handling" }).click();
+  await expect(form.getByText("must be an E.164 number")).toBeVisible();
+  await form.getByRole("textbox", { name: "Agents’ numbers" }).fill("+15555550101\n+15555550102");
+  await form.getByRole("button", { name: "Save call handling" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved. The next call uses it." })).toBeVisible();
+
+  const answer = await twilioSends(channel, simulateCall(channel).incoming());
+  expect(answer.twiml).toContain("<Say>Acme &lt;Support&gt; &amp; &quot;Returns&quot;</Say>");
+  expect(answer.twiml).toContain("<Number>+15555550101</Number><Number>+15555550102</Number>");
+  const call = simulateCall(channel);
+  await twilioSends(channel, call.incoming());
+  expect((await twilioSends(channel, call.dialEnded("no-answer"))).twiml).not.toContain("<Record");
 });

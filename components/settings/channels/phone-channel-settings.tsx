@@ -45,6 +45,16 @@ export function PhoneChannelSettings({ channel, onSaved }: { channel: ChannelVie
         </p>
       </div>
       {open && (
+        <dl aria-label={`Twilio webhooks of ${channel.name}`} className="grid grid-cols-1 gap-x-3 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          {Object.entries((channel.webhooks ?? {}) as Record<string, string>).map(([name, url]) => (
+            <div key={name} className="contents">
+              <dt className="font-medium text-zinc-700 capitalize">{name} URL</dt>
+              <dd className="font-mono text-xs break-all text-zinc-800">{url}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {open && (
         <form id={formId} onSubmit={submit} noValidate aria-label={`Call handling of ${channel.name}`} className="grid grid-cols-1 items-start gap-3 rounded-md bg-zinc-50 p-3 ring-1 ring-zinc-200 sm:grid-cols-2">
           <PhoneCallHandlingFields errors={fieldErrors as Record<string, string | undefined>} defaults={defaults} />
           <div className="flex flex-col gap-2 sm:col-span-2">
