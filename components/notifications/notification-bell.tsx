@@ -91,12 +91,13 @@ export function NotificationBell({ initialUnread, className = "" }: Props) {
           </span>
         )}
       </button>
+      {/* Fixed, not absolute: the sidebar scrolls (overflow) and would clip it. */}
       {open && (
         <div
           id={`${id}-list`}
           role="region"
           aria-label="Notifications"
-          className="fixed top-14 right-2 left-2 z-50 max-h-[70dvh] overflow-y-auto rounded-md bg-white text-zinc-900 shadow-xl ring-1 ring-zinc-200 md:absolute md:top-0 md:right-auto md:left-full md:ml-2 md:w-96"
+          className="fixed top-14 right-2 left-2 z-50 max-h-[70dvh] overflow-y-auto rounded-md bg-white text-zinc-900 shadow-xl ring-1 ring-zinc-200 md:top-3 md:right-auto md:left-54 md:w-96"
         >
           <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-2">
             <h2 className="text-sm font-semibold">Notifications</h2>
