@@ -64,9 +64,15 @@ const pages: Record<string, CheckedPage> = {
       return "/inbox";
     },
     ready: (page) => page.getByRole("heading", { name: "Inbox", level: 1 }),
+    // A phone keeps the views folded above the list.
+    open: async (page) => {
+      const unfold = page.getByRole("button", { name: "Views" });
+      if (await unfold.isVisible()) await unfold.click();
+    },
     mustShow: (page) => [
+      page.getByRole("searchbox", { name: "Search tickets" }),
       page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Resolved" }),
-      page.getByRole("navigation", { name: "Assignee" }).getByRole("link", { name: "Unassigned" }),
+      page.getByRole("navigation", { name: "Views" }).getByRole("link", { name: /^Unassigned/ }),
       page.getByRole("link", { name: /Parcel arrived damaged/ }).first(),
     ],
   },

@@ -49,9 +49,24 @@ export function useLiveTickets({ initialTickets, initialCursor, filter, userId }
   }, []);
 
   useAgentEvent("ticket:changed", (ticket) => {
-    const belongs = matchesInboxFilter(ticket, filter, userId, tickets.some((listed) => listed.id === ticket.id));
-    setTickets((current) => applyTicketChange(current, ticket, { belongs, hasMore: cursor !== null }));
+    // A search's matches are the database's to say: new tickets wait for a reload there.
+    const listed = tickets.some((item) => item.id === ticket.id);
+    if (filter.q && !listed) return;
+    const belongs = matchesInboxFilter(ticket, filter, userId, listed);
+    setTickets((current) => applyTicketChange(current, ticket, { belongs, hasMore: cursor !== null, sort: filter.sort }));
     if (belongs) flash(ticket.id);
+  });
+
+  // Thousands changed at once (a bulk action): the first page again.
+  useAgentEvent("tickets:changed", () => reload());
+
+  // Changes made while disconnected were never pushed: reload the first page on reconnect.
+  useOnConnect(() => {
+    if (!connectedBefore.current) {
+      connectedBefore.current = true;
+      return;
+    }
+    reload();
   });
 
   function reload() {
@@ -63,15 +78,6 @@ export function useLiveTickets({ initialTickets, initialCursor, filter, userId }
       })
       .catch(() => setError("Could not reload the inbox. Check your connection."));
   }
-
-  // Changes made while disconnected were never pushed: reload the first page on reconnect.
-  useOnConnect(() => {
-    if (!connectedBefore.current) {
-      connectedBefore.current = true;
-      return;
-    }
-    reload();
-  });
 
   // The Mentions view hears of a newly mentioning note from the person's own notification.
   useAgentEvent("notification:created", ({ notification }) => {
@@ -100,5 +106,5 @@ export function useLiveTickets({ initialTickets, initialCursor, filter, userId }
     }
   }
 
-  return { tickets, highlighted, hasMore: cursor !== null, loading, error, loadMore };
+  return { tickets, highlighted, hasMore: cursor !== null, loading, error, loadMore, reload };
 }

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
+import type { TicketChangeInput } from "@/lib/tickets/ticket-change.validation";
 import type { MessageView, TicketWithMessages } from "@/lib/tickets/ticket-views";
 
 /** The public REST API as an integration calls it: JSON over HTTP with a bearer key. */
@@ -60,8 +61,14 @@ export class TouchbaseApi {
     return (await response.json()) as { id: string; address: string };
   }
 
-  async updateTicket(id: string, change: { status?: "open" | "pending" | "resolved"; assigneeId?: string | null }) {
+  async updateTicket(id: string, change: TicketChangeInput) {
     const response = await this.request.patch(`/api/v1/tickets/${id}`, { headers: this.headers, data: change });
     expect(response.status(), await response.text()).toBe(200);
+  }
+
+  async createTeam(name: string, memberIds: string[] = []): Promise<{ id: string; name: string }> {
+    const response = await this.request.post("/api/v1/teams", { headers: this.headers, data: { name, memberIds } });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as { id: string; name: string };
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { actorColumns } from "@/lib/auth/actor";
 import type { Transaction } from "@/lib/db/client";
@@ -54,7 +54,8 @@ export async function changeTickets(
       resolvedAt: tickets.resolvedAt,
     })
     .from(tickets)
-    .where(inArray(tickets.id, ticketIds))
+    // One array parameter however many ids (a list of thousands would be as many parameters).
+    .where(sql`${tickets.id} = any(${sql.param(ticketIds)}::uuid[])`)
     .orderBy(tickets.id)
     .for("update");
 

@@ -29,10 +29,30 @@ describe("inbox query plans", () => {
     ["a status", { status: "open" }, /tickets_status_inbox_idx|tickets_inbox_idx/],
     ["an assignee", { assigneeId: randomUUID() }, /tickets_assignee_inbox_idx/],
     ["a later page", { cursor }, /tickets_inbox_idx/],
+    ["open tickets of an assignee (Mine)", { status: "open", assigneeId: randomUUID() }, /tickets_status_assignee_inbox_idx/],
+    ["open unassigned tickets", { status: "open", assigneeId: "none" }, /tickets_status_assignee_inbox_idx|tickets_status_inbox_idx/],
+    ["open tickets of a team", { status: "open", teamId: randomUUID() }, /tickets_status_team_inbox_idx/],
+    ["open tickets of a channel", { status: "open", channel: "chat" }, /tickets_status_channel_inbox_idx/],
+    ["a later page of a team, oldest first", { status: "open", teamId: randomUUID(), cursor, sort: "oldest_activity" }, /tickets_status_team_inbox_idx/],
   ])("lists %s from an index in order, without a sort", async (_label, filter, index) => {
     const [statement] = await capturingDatabase(sql).statements((q) => listTicketSummaries(q, { ...filter, limit: 25 }));
     const plan = (await explain(sql, statement!)).join("\n");
-    expect(plan).toMatch(new RegExp(`Index Scan using (${index.source}) on tickets`));
+    // Oldest first reads the same index backwards.
+    expect(plan).toMatch(new RegExp(`Index Scan (Backward )?using (${index.source}) on tickets`));
     expect(plan).not.toMatch(/^\s*(->\s*)?(Incremental )?Sort\b/m);
+  });
+
+  // A tag or a search narrows by a GIN index; with enable_sort off the planner may still
+  // prefer walking an inbox index in order and filtering: either reads an index, never
+  // the whole table.
+  it.each<[string, Omit<TicketListFilter, "limit">]>([
+    ["open tickets with a tag", { status: "open", tag: "vip" }],
+    ["a search", { q: "refund" }],
+    ["a search within a view", { status: "open", q: "refund parcel" }],
+  ])("reads %s from an index, never the whole table", async (_label, filter) => {
+    const [statement] = await capturingDatabase(sql).statements((q) => listTicketSummaries(q, { ...filter, limit: 25 }));
+    const plan = (await explain(sql, statement!)).join("\n");
+    expect(plan).toMatch(/(Bitmap Index Scan on (tickets_tags_idx|tickets_search_idx))|(Index Scan using tickets_(status_)?inbox_idx on tickets)/);
+    expect(plan).not.toMatch(/Seq Scan on tickets/);
   });
 });

@@ -5,7 +5,7 @@ import type { Queryable } from "@/lib/db/client";
 import { attachments, customers, mentions, messages, teams, tickets, users, type ChannelKind, type TicketStatus } from "@/lib/db/schema";
 import type { TicketPriority } from "./ticket-constants";
 import type { TicketSort } from "./ticket-filter";
-import type { AttachmentView, MessageView, TicketSummary, TicketWithMessages } from "./ticket-views";
+import type { AttachmentView, MessageView, TicketMatch, TicketSummary, TicketWithMessages } from "./ticket-views";
 
 // Data access only: callers pass their scope; nothing here reads a session.
 
@@ -107,6 +107,8 @@ export type TicketListFilter = {
   customerId?: string;
   /** Only tickets with a note that mentions this person (their Mentions view). */
   mentionedUserId?: string;
+  /** Full-text search text (websearch syntax, as people type it); never parsed as SQL. */
+  q?: string;
   /** Newest activity first (the default), or the longest-untouched first. */
   sort?: TicketSort;
   cursor?: TicketCursor;
@@ -151,7 +153,43 @@ export async function listTicketSummaries(
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > filter.limit && last ? { lastMessageAt: last.cursorAt, id: last.ticket.id } : null;
-  return { tickets: page.map(toSummary), nextCursor };
+  const summaries = page.map(toSummary);
+  if (filter.q && summaries.length > 0) {
+    const matches = await searchMatches(q, filter.q, summaries.map((ticket) => ticket.id));
+    for (const ticket of summaries) ticket.match = matches.get(ticket.id) ?? null;
+  }
+  return { tickets: summaries, nextCursor };
+}
+
+const searchQuery = (text: string) => sql`websearch_to_tsquery('english', ${text})`;
+
+// ts_headline marks matches with these private-use characters (taken out of the text
+// first), and the page turns them into <mark> elements around React text: the text itself
+// is never HTML.
+export const matchStart = "\uE000";
+export const matchEnd = "\uE001";
+const unmarked = (text: SQL) => sql`translate(${text}, ${matchStart + matchEnd}, '')`;
+const headlineOptions = `StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=24, MinWords=10, MaxFragments=1, HighlightAll=false`;
+
+/**
+ * Where each ticket of a page of search results matched: its subject with the matches
+ * marked, and an excerpt of its latest message that matches (among its last 200).
+ */
+async function searchMatches(q: Queryable, text: string, ticketIds: string[]): Promise<Map<string, TicketMatch>> {
+  const rows = await q
+    .select({
+      id: tickets.id,
+      subject: sql<string | null>`case when to_tsvector('english', ${tickets.subject}) @@ ${searchQuery(text)}
+        then ts_headline('english', ${unmarked(sql`${tickets.subject}`)}, ${searchQuery(text)}, ${"HighlightAll=true, StartSel=" + matchStart + ", StopSel=" + matchEnd}) end`,
+      excerpt: sql<string | null>`(
+        select ts_headline('english', ${unmarked(sql`recent.body_text`)}, ${searchQuery(text)}, ${headlineOptions})
+        from (select body_text from messages where messages.ticket_id = tickets.id order by seq desc limit 200) recent
+        where to_tsvector('english', recent.body_text) @@ ${searchQuery(text)}
+        limit 1)`,
+    })
+    .from(tickets)
+    .where(inArray(tickets.id, ticketIds));
+  return new Map(rows.map((row) => [row.id, { subject: row.subject, excerpt: row.excerpt }]));
 }
 
 /** The WHERE conditions of a filter; every value is a bound parameter. */
@@ -170,6 +208,7 @@ export function ticketConditions(filter: Omit<TicketListFilter, "limit" | "curso
   if (filter.mentionedUserId) {
     conditions.push(sql`${tickets.id} in (select ${mentions.ticketId} from ${mentions} where ${mentions.userId} = ${filter.mentionedUserId})`);
   }
+  if (filter.q) conditions.push(sql`${tickets.searchVector} @@ ${searchQuery(filter.q)}`);
   return conditions;
 }
 

@@ -35,7 +35,11 @@ export type TicketSummary = {
   updatedAt: string;
   /** Goes up with every change to status, priority, assignee, team, tags or snooze: send it back to update safely. */
   version: number;
+  /** In search results only: where the ticket matched, matches between U+E000 and U+E001. */
+  match?: TicketMatch | null;
 };
+
+export type TicketMatch = { subject: string | null; excerpt: string | null };
 
 export type MessageView = {
   id: string;

@@ -20,6 +20,7 @@ export const GET = apiRoute({ query: listTicketsApiQuery }, async ({ actor, quer
     assigneeId: query.assignee,
     tag: query.tag,
     customerId: query.customer,
+    q: query.q,
     sort: query.sort,
     cursor: query.cursor,
     limit: query.limit,
