@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The customer search palette every signed-in page opens with "/" or Ctrl/⌘+K. */
+/** The customer search palette every signed-in page opens with Ctrl/⌘+K, and "/" outside the inbox (where "/" searches tickets). */
 export class CustomerSearch {
   readonly dialog: Locator;
   readonly input: Locator;
@@ -14,6 +14,11 @@ export class CustomerSearch {
 
   async openWithSlash() {
     await this.page.keyboard.press("/");
+    await expect(this.input).toBeFocused();
+  }
+
+  async openWithShortcut() {
+    await this.page.keyboard.press("Control+k");
     await expect(this.input).toBeFocused();
   }
 
