@@ -231,9 +231,9 @@ async function main(): Promise<number> {
   async function deepCursor(query: string): Promise<string> {
     let cursor = "";
     for (let page = 1; page < deepPage; page++) {
-      const body = (await (await get(`/api/v1/tickets?${query}&limit=${pageSize}${cursor ? `&cursor=${cursor}` : ""}`)).json()) as {
-        nextCursor: string | null;
-      };
+      const response = await get(`/api/v1/tickets?${query}&limit=${pageSize}${cursor ? `&cursor=${cursor}` : ""}`);
+      const body = (await response.json()) as { nextCursor?: string | null };
+      if (response.status !== 200) throw new Error(`GET /api/v1/tickets?${query}: HTTP ${response.status} ${JSON.stringify(body)}`);
       if (!body.nextCursor) throw new Error(`Fewer than ${deepPage} pages of ${query}`);
       cursor = body.nextCursor;
     }
