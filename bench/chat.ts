@@ -14,9 +14,9 @@ import { openAgentSocket, openSocket, openSockets } from "./support/sockets";
 // npm run bench:chat — the chat channel under load, on the real server (`npm start`) and a
 // fresh database: 1,000 widget visitors (socket.io-client on /widget), each in a
 // conversation of their own, answered by agents (sockets on /agents watching the tickets,
-// replying through POST /api/v1/tickets/:id/messages). Messages go both ways at a steady
+// replying over the same socket with `ticket:reply`, as the agent's page does). Messages go both ways at a steady
 // total rate; each is stored (with its sequence number) before anyone is told. Measured:
-// from a visitor's send to the agent's socket receiving it, and from an agent's POST to
+// from a visitor's send to the agent's socket receiving it, and from an agent's send to
 // the visitor's socket receiving it; messages lost (never arrived) or doubled (arrived
 // twice, or stored twice). Target, from the issue: p95 ≤ 25 ms each way and none lost or
 // doubled at 500 messages/s on one node; then higher rates until the target is missed.
@@ -50,19 +50,19 @@ async function main(): Promise<number> {
   const { app, database, seeded } = await startAppBench(
     "chat",
     async () => {
-      const { key, actor } = await createTestApiKey({ name: "bench chat" });
+      const { actor } = await createTestApiKey({ name: "bench chat" });
       const view = await createChannel(actor, { kind: "chat", name: "Bench shop", allowedOrigins: ["https://bench.test"] } as never);
       const cookies = [];
       for (let i = 0; i < agents; i++) {
         const { user } = await createTestUser({ role: "agent", name: `Bench agent ${i + 1}` });
         cookies.push((await createTestSession(user.id)).cookie);
       }
-      return { key, widgetKey: view.widgetKey as string, cookies };
+      return { widgetKey: view.widgetKey as string, cookies };
     },
     // One address plays 1,000 visitors here: lift the per-address limit, keep the per-visitor ones.
     { env: { WIDGET_IP_RATE_LIMIT: "100000000" } },
   );
-  const { key, widgetKey, cookies } = seeded;
+  const { widgetKey, cookies } = seeded;
   const baseUrl = app.baseUrl;
 
   let startedAt = performance.now();
@@ -133,15 +133,9 @@ async function main(): Promise<number> {
       } else {
         toVisitor.push(tag);
         inFlight.push(
-          fetch(`${baseUrl}/api/v1/tickets/${ticketId}/messages`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-            body: JSON.stringify({ kind: "reply", body: tag, clientMessageId: randomUUID() }),
-            signal: AbortSignal.timeout(30_000),
-          }).then(
-            async (response) => void (await response.arrayBuffer(), response.status === 201 || failed++),
-            () => void failed++,
-          ),
+          agentSockets[conversation % agents]!.timeout(30_000)
+            .emitWithAck("ticket:reply", { ticketId, kind: "reply", body: tag, clientMessageId: randomUUID() })
+            .then((result: { ok: boolean }) => void (result.ok || failed++), () => void failed++),
         );
       }
     }

@@ -1,5 +1,7 @@
 import { io, type Socket } from "socket.io-client";
+import type { ActionResult } from "@/app/(app)/action-result";
 import { passwordChangeRequiredError, type AgentServerEvents } from "@/lib/realtime/agent-events";
+import type { ReplyResult } from "@/lib/realtime/agent-replies";
 import type { MessageView, TicketActivityView } from "@/lib/tickets/ticket-views";
 
 export type SyncResponse = { messages?: MessageView[]; activity?: TicketActivityView[]; error?: string };
@@ -14,7 +16,10 @@ type AgentClientEvents = {
   /** This page's person is writing a reply (or stopped): shown to colleagues on the ticket. */
   "ticket:composing": (request: { ticketId: string; typing: boolean }) => void;
   "ticket:read": (request: { ticketId: string; seq: number }) => void;
+  "ticket:reply": (request: ReplyRequest, ack: (result: ReplyResult) => void) => void;
 };
+
+type ReplyRequest = { ticketId: string; kind: "reply" | "note"; body: string; clientMessageId: string; via?: "email" };
 
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 
@@ -79,4 +84,16 @@ export function connectionStatus(): ConnectionStatus {
 export function onConnectionStatus(listener: () => void): () => void {
   statusListeners.add(listener);
   return () => statusListeners.delete(listener);
+}
+
+const replyTimeoutMs = 15_000;
+
+/**
+ * Sends a reply or note over the open socket (no HTTP request per message). Throws when no
+ * answer comes in time: the caller retries with the same client message id, which the
+ * server stores once.
+ */
+export async function sendOverSocket(request: ReplyRequest): Promise<ActionResult<MessageView>> {
+  const result = await agentSocket().timeout(replyTimeoutMs).emitWithAck("ticket:reply", request);
+  return result.ok ? { ok: true, data: result.message } : { ok: false, error: result.error.message };
 }

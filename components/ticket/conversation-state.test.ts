@@ -19,6 +19,7 @@ const message = (seq: number, overrides: Partial<MessageView> = {}): MessageView
   author: { type: "user", id: "me", name: "Me", email: "me@example.com" },
   bodyText: `body ${seq}`,
   bodyHtml: null,
+  clientMessageId: null,
   deliveryState: null,
   deliveryError: null,
   attachments: [],

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { sendMessage } from "@/app/(app)/tickets/[id]/actions";
-import { agentSocket } from "@/components/realtime/agent-socket";
+import { agentSocket, sendOverSocket } from "@/components/realtime/agent-socket";
 import { useAgentEvent, useOnConnect } from "@/components/realtime/use-agent-event";
 import type { MessageView, TicketActivityView } from "@/lib/tickets/ticket-views";
 import { conversationReducer, lastSeq, type PendingMessage } from "./conversation-state";
@@ -95,19 +95,18 @@ export function useTicketMessages(
   const deliver = useCallback(
     async (pending: PendingMessage): Promise<string | null> => {
       try {
+        const request = {
+          kind: pending.kind,
+          body: pending.body,
+          clientMessageId: pending.clientMessageId,
+          ...(pending.kind === "reply" && via ? { via } : {}),
+          ...(pending.kind === "note" && pending.mentions?.length ? { mentions: pending.mentions } : {}),
+        };
+        // The live socket when there is one and no files go along; the server action otherwise.
         const files = pending.files?.length ? new FormData() : undefined;
         for (const file of pending.files ?? []) files!.append("files", file);
-        const result = await sendMessage(
-          ticketId,
-          {
-            kind: pending.kind,
-            body: pending.body,
-            clientMessageId: pending.clientMessageId,
-            ...(pending.kind === "reply" && via ? { via } : {}),
-            ...(pending.kind === "note" && pending.mentions?.length ? { mentions: pending.mentions } : {}),
-          },
-          files,
-        );
+        const result =
+          agentSocket().connected && !files ? await sendOverSocket({ ticketId, ...request }) : await sendMessage(ticketId, request, files);
         if (!result.ok) {
           dispatch({ type: "pending-dropped", clientMessageId: pending.clientMessageId });
           return result.error;

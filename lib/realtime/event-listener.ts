@@ -1,7 +1,6 @@
 import type { Server } from "socket.io";
 import { subscribe } from "@/lib/events/event-bus";
-import { listVisitorMessages, toVisitorConversation } from "@/lib/channels/chat/chat-queries";
-import { db } from "@/lib/db/client";
+import { toVisitorConversation, toVisitorMessage } from "@/lib/channels/chat/chat-queries";
 import type { TicketSummary } from "@/lib/tickets/ticket-views";
 import { chatVisitorRoom, customerRoom, sessionRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 
@@ -16,7 +15,7 @@ export function forwardEventsToSockets(io: Server): () => void {
   // A chat's visitor, when the ticket is one: the only customer-facing room.
   const visitorRoomOf = (ticket: TicketSummary) =>
     ticket.channel === "chat" && ticket.channelId ? chatVisitorRoom({ channelId: ticket.channelId, customerId: ticket.customer.id }) : null;
-  return subscribe(async (event) => {
+  return subscribe((event) => {
     switch (event.type) {
       case "ticket.created":
       case "ticket.updated": {
@@ -32,12 +31,9 @@ export function forwardEventsToSockets(io: Server): () => void {
         agents.to(staffRoom).emit("ticket:changed", event.ticket);
         agents.to(ticketRoom(event.ticket.id)).emit("message:created", event.message);
         const room = visitorRoomOf(event.ticket);
-        // Internal notes never reach a visitor; the visitor's view is read again from the
-        // database so that it carries exactly what the widget may see.
-        if (room && !event.message.internal && event.message.kind === "reply") {
-          const [message] = await listVisitorMessages(db(), event.ticket.id, event.message.seq - 1, event.message.seq);
-          if (message) widget.to(room).emit("message", message);
-        }
+        // Internal notes never reach a visitor, and a reply reaches them in the visitor's
+        // shape only (toVisitorMessage leaves out teammates' emails).
+        if (room && !event.message.internal && event.message.kind === "reply") widget.to(room).emit("message", toVisitorMessage(event.message));
         break;
       }
       case "chat.read": {

@@ -3,6 +3,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import { Server, type Namespace } from "socket.io";
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { canManageSettings } from "@/lib/auth/permissions";
 import { sessionFromCookieHeader } from "@/lib/auth/session-cookie";
 import { findSessionUser } from "@/lib/auth/sessions";
@@ -14,12 +15,20 @@ import { listTicketActivity } from "@/lib/tickets/ticket-activity-queries";
 import { listMessages } from "@/lib/tickets/ticket-queries";
 import { handleAgentChatEvents } from "./agent-chat-events";
 import { passwordChangeRequiredError } from "./agent-events";
+import { handleAgentReplies } from "./agent-replies";
 import { customerRoom, sessionRoom, settingsRoom, staffRoom, ticketRoom, userRoom } from "./rooms";
 import { isSameOrigin } from "./same-origin";
 import { handleTicketPresence } from "./ticket-presence";
 import { configureWidgetNamespace } from "./widget-namespace";
 
-export type AgentSocketData = { userId: string; name: string; sessionId: string; admin: boolean };
+export type AgentSocketData = {
+  userId: string;
+  name: string;
+  sessionId: string;
+  admin: boolean;
+  /** Who replies through this socket; a deactivation or an ended session ends the socket too. */
+  actor: Actor;
+};
 
 const watchRequest = z.uuid();
 const syncRequest = z.object({ ticketId: z.uuid(), afterSeq: z.number().int().min(0) });
@@ -71,6 +80,7 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
         name: user.name,
         sessionId: session.sessionId,
         admin: canManageSettings(userActor(user)),
+        actor: userActor(user),
       } satisfies AgentSocketData;
       next();
     } catch (error) {
@@ -84,6 +94,7 @@ function configureAgentNamespace(agents: Namespace, io: Server) {
     const { userId, name, sessionId, admin } = socket.data as AgentSocketData;
     socket.join([staffRoom, userRoom(userId), sessionRoom(sessionId), ...(admin ? [settingsRoom] : [])]);
     handleAgentChatEvents(io, socket, userId);
+    handleAgentReplies(socket, socket.data as AgentSocketData);
 
     socket.on("ticket:watch", (ticketId: unknown) => {
       const parsed = watchRequest.safeParse(ticketId);

@@ -15,7 +15,7 @@ import { appendMessage } from "./append-message";
 import type { StoredReplyFile } from "./store-reply-files";
 import { recordMentions } from "./record-mentions";
 import type { AddMessageInput } from "./ticket.validation";
-import { findMessageView, findTicketSummary } from "./ticket-queries";
+import { findMessageWithTicket } from "./ticket-queries";
 import type { MessageView } from "./ticket-views";
 
 /**
@@ -48,46 +48,50 @@ export async function addMessage(
     .run(ticketId, () => storeMessage(actor, ticketId, input, files))
     .catch(busyOnLockTimeout(busyTicket));
 
-  const view = (await findMessageView(db(), result.messageId))!;
+  const { ticket, message } = (await findMessageWithTicket(db(), result.messageId))!;
   if (result.created) {
-    const summary = (await findTicketSummary(db(), ticketId))!;
-    publish({ type: "message.created", ticket: summary, message: view });
+    publish({ type: "message.created", ticket, message });
     await publishNotifications(result.notificationIds);
   }
-  return view;
+  return message;
 }
 
 /** The message's one transaction; `created` is false when a retry found it stored. */
 function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput, files: StoredReplyFile[]) {
   return db().transaction(async (tx) => {
-    await limitLockWait(tx, 5_000);
-    const [current] = await tx
-      .select({ ticket: tickets, customer: customers })
-      .from(tickets)
-      .innerJoin(customers, eq(customers.id, tickets.customerId))
-      .where(eq(tickets.id, ticketId))
-      .for("update", { of: tickets });
+    // Sent together (postgres.js pipelines them on the transaction's connection) and run
+    // in this order: the look for a stored copy runs once the ticket's row lock is held.
+    const [, [current], [existing]] = await Promise.all([
+      limitLockWait(tx, 5_000),
+      tx
+        .select({ ticket: tickets, customer: customers })
+        .from(tickets)
+        .innerJoin(customers, eq(customers.id, tickets.customerId))
+        .where(eq(tickets.id, ticketId))
+        .for("update", { of: tickets }),
+      input.clientMessageId
+        ? tx
+            .select({ id: messages.id, kind: messages.kind, bodyText: messages.bodyText })
+            .from(messages)
+            .where(and(eq(messages.ticketId, ticketId), eq(messages.clientMessageId, input.clientMessageId)))
+        : [],
+    ]);
     if (!current) throw notFound("Ticket");
 
-    if (input.clientMessageId) {
-      const [existing] = await tx
-        .select({ id: messages.id, kind: messages.kind, bodyText: messages.bodyText })
-        .from(messages)
-        .where(and(eq(messages.ticketId, ticketId), eq(messages.clientMessageId, input.clientMessageId)));
-      if (existing && (existing.kind !== input.kind || existing.bodyText !== input.body)) {
-        throw new AppError(
-          "client_message_id_reused",
-          "This clientMessageId was already used for a different message on this ticket; send a new id for a new message",
-        );
-      }
-      if (existing) return { messageId: existing.id, created: false, notificationIds: [] };
+    if (existing && (existing.kind !== input.kind || existing.bodyText !== input.body)) {
+      throw new AppError(
+        "client_message_id_reused",
+        "This clientMessageId was already used for a different message on this ticket; send a new id for a new message",
+      );
     }
+    if (existing) return { messageId: existing.id, created: false, notificationIds: [] };
 
     const byEmail = input.kind === "reply" && (input.via ?? current.ticket.channel) === "email";
     if (files.length > 0 && !byEmail) {
       const refusal = "Files can be sent only with a reply that goes out by email";
       throw new AppError("validation_failed", refusal, [{ path: "files", message: refusal }]);
     }
+    if (existing) return { messageId: existing.id, created: false };
 
     const { ticket, message } = await appendMessage(tx, ticketId, {
       direction: "out",
@@ -98,13 +102,15 @@ function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput, fi
     });
     // Recorded before the channel hands the reply on, so the outgoing mail carries them.
     if (files.length > 0) await tx.insert(attachments).values(files.map((file) => ({ ...file, messageId: message.id })));
-    if (input.kind === "reply") await deliverToCustomer(tx, { ticket, customer: current.customer, message }, input.via);
-    await tx.insert(ticketEvents).values({
-      ticketId,
-      type: input.kind === "note" ? "note.added" : "reply.sent",
-      ...actorColumns(actor),
-      data: { messageId: message.id },
-    });
+    await Promise.all([
+      input.kind === "reply" && deliverToCustomer(tx, { ticket, customer: current.customer, message }, input.via),
+      tx.insert(ticketEvents).values({
+        ticketId,
+        type: input.kind === "note" ? "note.added" : "reply.sent",
+        ...actorColumns(actor),
+        data: { messageId: message.id },
+      }),
+    ]);
     let notificationIds: string[] = [];
     if (input.kind === "note" && input.mentions?.length) {
       const mentioned = await recordMentions(tx, { ticketId, messageId: message.id, userIds: input.mentions });

@@ -62,7 +62,7 @@ export async function appendMessages(
   return { ticket, messages: stored.sort((a, b) => a.seq - b.seq) };
 }
 
-function preview(text: string): string {
+export function preview(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > previewLength ? `${oneLine.slice(0, previewLength - 1)}…` : oneLine;
 }

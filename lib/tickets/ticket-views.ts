@@ -52,6 +52,8 @@ export type MessageView = {
   author: ({ type: "user" | "customer" } & PersonRef) | null;
   bodyText: string;
   bodyHtml: string | null;
+  /** The id the sending client chose for it (a retried send finds it stored); null when none was given. */
+  clientMessageId: string | null;
   /** Where an outgoing reply is on its way to the customer; null for inbound messages and notes. */
   deliveryState: DeliveryState | null;
   deliveryError: string | null;

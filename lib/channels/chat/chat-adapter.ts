@@ -12,14 +12,17 @@ export const chatAdapter: ChannelAdapter = {
   // through the email channel's own outbound path (which then tells its delivery state).
   async send(tx, delivery) {
     const { ticket, customer, message } = delivery;
-    const [conversation] = await tx
-      .select({ notifyEmail: chatConversations.notifyEmail })
-      .from(chatConversations)
-      .where(eq(chatConversations.ticketId, ticket.id));
     const visitor = ticket.channelId ? { channelId: ticket.channelId, customerId: ticket.customerId } : null;
-    if (conversation?.notifyEmail && visitor && !isVisitorOnline(visitor)) {
-      await emailAdapter.send(tx, { ...delivery, customer: { ...customer, email: conversation.notifyEmail } });
-      return;
+    // A visitor in the chat now needs no mail, nor the look for an address (a busy chat's common case).
+    if (visitor && !isVisitorOnline(visitor)) {
+      const [conversation] = await tx
+        .select({ notifyEmail: chatConversations.notifyEmail })
+        .from(chatConversations)
+        .where(eq(chatConversations.ticketId, ticket.id));
+      if (conversation?.notifyEmail) {
+        await emailAdapter.send(tx, { ...delivery, customer: { ...customer, email: conversation.notifyEmail } });
+        return;
+      }
     }
     await tx.update(messages).set({ deliveryState: "sent", deliveryUpdatedAt: sql`now()` }).where(eq(messages.id, message.id));
   },

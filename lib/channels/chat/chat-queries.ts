@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import type { MessageView } from "@/lib/tickets/ticket-views";
 import { attachments, chatConversations, messages, tickets, users, type ChatConversation, type Ticket } from "@/lib/db/schema";
 import { visitorFileUrl } from "./file-links";
 import type { VisitorAttachment, VisitorConversation, VisitorMessage } from "./widget-protocol";
@@ -18,6 +19,27 @@ export function toVisitorConversation(ticket: Pick<Ticket, "id" | "status" | "cr
     lastSeq: ticket.lastMessageSeq,
     agentReadSeq: conversation?.agentReadSeq ?? 0,
     notifyEmail: conversation?.notifyEmail ?? null,
+  };
+}
+
+/**
+ * A stored message as the visitor sees it, made from the view staff get: only replies may
+ * be given to this (the caller checks), never a note; teammates show by name, not email.
+ */
+export function toVisitorMessage(message: MessageView): VisitorMessage {
+  const fromVisitor = message.direction === "in";
+  return {
+    id: message.id,
+    ticketId: message.ticketId,
+    seq: message.seq,
+    from: fromVisitor ? "visitor" : "agent",
+    authorName: fromVisitor ? null : (message.author?.name ?? null),
+    body: message.bodyText,
+    clientMessageId: fromVisitor ? message.clientMessageId : null,
+    attachments: message.attachments
+      .filter((file) => !file.inline)
+      .map((file) => ({ id: file.id, name: file.filename, contentType: file.contentType, size: file.size, url: visitorFileUrl(file.id) })),
+    createdAt: message.createdAt,
   };
 }
 

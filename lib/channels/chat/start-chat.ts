@@ -3,7 +3,7 @@ import { db, type Transaction } from "@/lib/db/client";
 import { attachments, chatConversations, chatUploads, customers, ticketEvents, tickets } from "@/lib/db/schema";
 import { publish } from "@/lib/events/event-bus";
 import { appendMessage } from "@/lib/tickets/append-message";
-import { findMessageView, findTicketSummary } from "@/lib/tickets/ticket-queries";
+import { findMessageWithTicket } from "@/lib/tickets/ticket-queries";
 import { listVisitorMessages, toVisitorConversation } from "./chat-queries";
 import type { StartChatInput } from "./chat.validation";
 import type { Visitor } from "./visitor";
@@ -63,9 +63,8 @@ export async function startChat(
     .where(eq(tickets.id, result.ticketId));
   const [first] = await listVisitorMessages(db(), result.ticketId, 0);
   if (result.messageId) {
-    const summary = (await findTicketSummary(db(), result.ticketId))!;
-    const view = (await findMessageView(db(), result.messageId))!;
-    publish({ type: "ticket.created", ticket: summary }, { type: "message.created", ticket: summary, message: view });
+    const { ticket, message } = (await findMessageWithTicket(db(), result.messageId))!;
+    publish({ type: "ticket.created", ticket }, { type: "message.created", ticket, message });
   }
   return { conversation: toVisitorConversation(row!.ticket, row!.conversation), message: first! };
 }
