@@ -1,4 +1,4 @@
-import { actorColumns, type Actor } from "@/lib/auth/actor";
+import { actorColumns, type AuditActor } from "@/lib/auth/actor";
 import type { Transaction } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 
@@ -13,6 +13,8 @@ export type AuditAction =
   | "channel.created"
   | "channel.addresses_changed"
   | "channel.updated"
+  | "channel.identity_secret_revealed"
+  | "channel.identity_secret_rotated"
   | "customer.merged"
   | "customer.unmerged"
   | "team.created"
@@ -25,7 +27,7 @@ export type AuditEntry = {
 };
 
 /** Records a settings change inside the transaction that makes it: both happen, or neither. */
-export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Transaction, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     action: entry.action,
     ...actorColumns(actor),

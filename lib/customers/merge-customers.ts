@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, AuditActor } from "@/lib/auth/actor";
 import { actorColumns } from "@/lib/auth/actor";
 import { canReadCustomers } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -30,7 +30,7 @@ export async function mergeCustomers(actor: Actor, input: { survivorId: string; 
  */
 export async function mergeCustomersInTransaction(
   tx: Transaction,
-  actor: Actor,
+  actor: AuditActor,
   input: { survivorId: string; mergedId: string; reason: MergeReason },
 ): Promise<MergeResult> {
   const [survivor, merged] = await lockCustomers(tx, input.survivorId, input.mergedId);

@@ -27,6 +27,9 @@ let parentOrigin: string | null = null;
 let anonymousId = "";
 let token: string | undefined;
 let identity: string | undefined;
+// Our token from while this browser was anonymous, sent once with a new identity so that
+// the anonymous conversations move to the signed-in customer.
+let anonymousToken: string | undefined;
 let socket: Socket | null = null;
 let session: VisitorSession | null = null;
 let open = false;
@@ -55,8 +58,10 @@ addEventListener("message", (event: MessageEvent<LoaderToPanel>) => {
   if (message.type === "tb:init" && !parentOrigin) {
     parentOrigin = event.origin;
     anonymousId = message.anonymousId;
-    token = message.token;
     identity = message.identity;
+    // The page keeps only anonymous tokens: with an identity, the stored one is the proof above.
+    if (identity) anonymousToken = message.token;
+    else token = message.token;
     lastPage = message.page;
     setOpen(message.open);
     toParent({ type: "tb:style", color: config.color });
@@ -66,6 +71,7 @@ addEventListener("message", (event: MessageEvent<LoaderToPanel>) => {
     socket?.emit("page", message.page);
   } else if (message.type === "tb:identify") {
     identity = message.identity;
+    if (session && !session.identified) anonymousToken = token;
     token = undefined;
     socket?.disconnect();
     conversations.clear();
@@ -92,7 +98,7 @@ function connect() {
   socket = io(`${location.origin}/widget`, {
     transports: ["websocket"],
     // Read on every (re)connection: a token issued meanwhile replaces the identity.
-    auth: (send) => send({ key: config.key, anonymousId, token, identity: token ? undefined : identity }),
+    auth: (send) => send(token ? { key: config.key, anonymousId, token } : { key: config.key, anonymousId, identity, anonymousToken }),
   });
   socket.on("connect", () => void onConnected());
   socket.on("disconnect", () => showStatus("Reconnecting…"));
@@ -147,6 +153,7 @@ async function onConnected() {
   session = result.session;
   anonymousId = session.anonymousId;
   token = session.token;
+  anonymousToken = undefined;
   if (!session.identified) toParent({ type: "tb:token", anonymousId, token });
   showStatus(null);
   if (lastPage) socket?.emit("page", lastPage);

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createChannel } from "@/lib/channels/create-channel";
 import { db } from "@/lib/db/client";
+import { auditLog, customerMerges, customers } from "@/lib/db/schema";
 import { createTestApiKey, uniqueSuffix } from "@/lib/testing/factories";
 import { findChatChannelByKey, type ChatChannel } from "./chat-channel";
 import { findVisitorTicket, listVisitorConversations, listVisitorMessages } from "./chat-queries";
@@ -18,8 +20,15 @@ async function chatChannel(fields: Record<string, unknown> = {}): Promise<ChatCh
   return (await findChatChannelByKey(db(), view.widgetKey as string))!;
 }
 
-const anonymous = (channel: ChatChannel, auth: { anonymousId?: string; token?: string; identity?: string } = {}) =>
+const anonymous = (channel: ChatChannel, auth: { anonymousId?: string; token?: string; identity?: string; anonymousToken?: string } = {}) =>
   openVisitorSession(channel, { key: channel.settings.widgetKey, anonymousId: auth.anonymousId ?? randomUUID(), ...auth }, "203.0.113.9");
+
+const signIdentity = (userId: string, secret: string) =>
+  new SignJWT({ email: `${userId}@example.test`, name: "Ada" })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(userId)
+    .setExpirationTime("10m")
+    .sign(new TextEncoder().encode(secret));
 
 const first = (body: string, clientMessageId = randomUUID()) => startChatInput.parse({ clientMessageId, body });
 
@@ -90,5 +99,49 @@ describe("chat visitors", () => {
 
     await expect(anonymous(channel, { identity: await sign("a-secret-that-is-not-the-channels") })).rejects.toMatchObject({ code: "identity_invalid" });
     await expect(anonymous(channel)).rejects.toMatchObject({ code: "identity_required" });
+  });
+
+  it("take their anonymous chats along when the website signs them in, through a recorded merge", async () => {
+    const channel = await chatChannel();
+    const userId = `user-${uniqueSuffix()}`;
+    // Ada chatted on another device once she was signed in, and anonymously on this one.
+    const earlier = await anonymous(channel, { identity: await signIdentity(userId, channel.identitySecret!) });
+    const { conversation: signedIn } = await startChat(earlier.visitor, first("Signed in question"), { away: false });
+    const browser = await anonymous(channel);
+    const { conversation: asGuest } = await startChat(browser.visitor, first("Guest question"), { away: false });
+    await receiveChatMessage(browser.visitor, { ticketId: asGuest.ticketId, clientMessageId: randomUUID(), body: "Still there?", attachmentIds: [] });
+
+    // Someone else's anonymous id with their own signed identity takes nothing: the token is the proof.
+    const mallory = await anonymous(channel, {
+      anonymousId: browser.visitor.anonymousId,
+      identity: await signIdentity(`mallory-${uniqueSuffix()}`, channel.identitySecret!),
+    });
+    expect(await listVisitorConversations(db(), mallory.visitor)).toEqual([]);
+
+    const identify = async () =>
+      anonymous(channel, {
+        anonymousId: browser.visitor.anonymousId,
+        identity: await signIdentity(userId, channel.identitySecret!),
+        anonymousToken: browser.token,
+      });
+    const [ada, sameMomentOtherTab] = await Promise.all([identify(), identify()]);
+    expect(ada.visitor.customerId).toBe(earlier.visitor.customerId);
+    expect(sameMomentOtherTab.visitor.customerId).toBe(earlier.visitor.customerId);
+
+    const conversations = await listVisitorConversations(db(), ada.visitor);
+    expect(conversations.map((c) => c.ticketId).sort()).toEqual([signedIn.ticketId, asGuest.ticketId].sort());
+    expect((await listVisitorMessages(db(), asGuest.ticketId, 0)).map((m) => m.body)).toEqual(["Guest question", "Still there?"]);
+
+    const [guest] = await db().select().from(customers).where(eq(customers.id, browser.visitor.customerId));
+    expect(guest!.mergedIntoId).toBe(ada.visitor.customerId);
+    const merges = await db().select().from(customerMerges).where(eq(customerMerges.mergedId, browser.visitor.customerId));
+    expect(merges).toHaveLength(1);
+    expect(merges[0]).toMatchObject({ survivorId: ada.visitor.customerId, reason: "identify", movedTicketIds: [asGuest.ticketId] });
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, "customer.merged"), eq(auditLog.targetId, ada.visitor.customerId)));
+    expect(audit).toMatchObject({ actorUserId: null, actorApiKeyId: null, actorName: `Chat widget “${channel.name}”` });
+
+    // The guest's token no longer opens the conversations it brought along.
+    const replayed = await anonymous(channel, { anonymousId: browser.visitor.anonymousId, token: browser.token });
+    expect(await listVisitorConversations(db(), replayed.visitor)).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { claimIdentity, findCustomerByIdentity } from "@/lib/customers/customer-identities";
+import { mergeCustomersInTransaction, type MergeResult } from "@/lib/customers/merge-customers";
 import { findOrCreateCustomerByEmail } from "@/lib/customers/find-or-create-customer";
 import { db, type Transaction } from "@/lib/db/client";
 import { customers, type Customer } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { publish } from "@/lib/events/event-bus";
 import type { ChatChannel } from "./chat-channel";
 import { verifyIdentityToken, type VerifiedIdentity } from "./identity-token";
 import { signVisitorToken, verifyVisitorToken } from "./visitor-token";
@@ -14,6 +17,9 @@ export const visitorAuth = z.object({
   anonymousId: z.uuid(),
   token: z.string().max(2000).optional(),
   identity: z.string().max(4000).optional(),
+  // With `identity`: the token this browser held while it was anonymous, proof that the
+  // anonymous visitor's conversations are this person's to take along.
+  anonymousToken: z.string().max(2000).optional(),
 });
 
 export type VisitorAuth = z.infer<typeof visitorAuth>;
@@ -34,7 +40,11 @@ export async function openVisitorSession(
   if (auth.identity) {
     const result = channel.identitySecret ? await verifyIdentityToken(auth.identity, channel.identitySecret) : null;
     if (!result?.ok) throw new WidgetRefusal("identity_invalid");
-    const customer = await db().transaction((tx) => findOrCreateIdentifiedCustomer(tx, result.identity));
+    const { customer, merge } = await db().transaction(async (tx) => {
+      const identified = await findOrCreateIdentifiedCustomer(tx, result.identity);
+      return { customer: identified, merge: await adoptAnonymousVisitor(tx, channel, auth, identified.id) };
+    });
+    if (merge) publish({ type: "customer.merged", survivorId: merge.survivorId, mergedId: merge.mergedId });
     return session(channel, auth, customer, true, address);
   }
 
@@ -72,4 +82,28 @@ async function findOrCreateIdentifiedCustomer(tx: Transaction, identity: Verifie
   if (await claimIdentity(tx, customer.id, "external_id", identity.userId)) return customer;
   // Another connection linked this user id at the same moment: theirs stands.
   return (await findCustomerByIdentity(tx, "external_id", identity.userId))!;
+}
+
+/**
+ * An anonymous visitor who signs in on the website becomes the customer the site vouches
+ * for, taking their chats and page views along (the customers merge, recorded and
+ * undoable like any merge). Only with our own token for that anonymous visitor on this
+ * channel: an anonymous id alone, which any page script can read, proves nothing.
+ */
+async function adoptAnonymousVisitor(tx: Transaction, channel: ChatChannel, auth: VisitorAuth, customerId: string): Promise<MergeResult | null> {
+  const claims = auth.anonymousToken ? verifyVisitorToken(auth.anonymousToken, { channelId: channel.id, anonymousId: auth.anonymousId }) : null;
+  if (!claims || claims.identified || claims.customerId === customerId) return null;
+  const [anonymous] = await tx.select({ mergedIntoId: customers.mergedIntoId }).from(customers).where(eq(customers.id, claims.customerId));
+  if (!anonymous || anonymous.mergedIntoId) return null;
+  try {
+    return await mergeCustomersInTransaction(tx, { type: "system", name: `Chat widget “${channel.name}”` }, {
+      survivorId: customerId,
+      mergedId: claims.customerId,
+      reason: "identify",
+    });
+  } catch (error) {
+    // Another tab of the same browser merged it a moment ago (the merge re-checks under lock).
+    if (error instanceof AppError && error.code === "conflict") return null;
+    throw error;
+  }
 }

@@ -29,7 +29,8 @@ export async function recordPageView(visitor: Visitor, page: PageViewInput): Pro
     const updated = await tx
       .update(chatConversations)
       .set({ pageUrl: page.url, pageTitle: page.title })
-      .where(and(eq(chatConversations.customerId, visitor.customerId), inArray(chatConversations.ticketId, open)))
+      // `open` holds only this visitor's tickets, including those a merge brought over.
+      .where(inArray(chatConversations.ticketId, open))
       .returning({ ticketId: chatConversations.ticketId });
     return { touchpoint, ticketIds: updated.map((row) => row.ticketId) };
   });
