@@ -2,13 +2,14 @@ import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { weekdays } from "@/lib/channels/chat/business-hours";
 import { db } from "@/lib/db/client";
-import { messages } from "@/lib/db/schema";
+import { customers, messages, tickets } from "@/lib/db/schema";
 import { uniqueEmail, uniqueSuffix } from "@/lib/testing/factories";
 import { expect, test as base } from "./fixtures";
 import { InboxPage } from "./pages/inbox-page";
 import { TicketPage } from "./pages/ticket-page";
 import { WidgetPage } from "./pages/widget-page";
 import { outboundEmailsFor } from "./support/outbox";
+import { checkPage, controlProblems, viewports } from "./support/page-checks";
 import { ShopSite } from "./support/shop-site";
 
 // The widget on someone else's website: a page served from another port, so another origin.
@@ -219,4 +220,42 @@ test("after the connection is cut while both sides write, both show the same mes
   expect(visitorTexts).toEqual(agentTexts);
   expect(visitorTexts).toHaveLength(1 + sent.length);
   expect(new Set(visitorTexts).size).toBe(visitorTexts.length);
+});
+
+test("on a phone, a new visitor gives a name and email in the pre-chat form first; the panel passes the page checks", async ({ api, shop, visitor: newVisitor }) => {
+  const channel = await api.createChatChannel({ name: `Shop ${uniqueSuffix()}`, allowedOrigins: [shop.origin], preChatForm: true });
+  const visitor = await newVisitor();
+  await visitor.page.setViewportSize(viewports.phone);
+  await visitor.open(shop.page(channel.widgetKey));
+
+  const name = visitor.panel.getByRole("textbox", { name: "Name" });
+  const email = visitor.panel.getByRole("textbox", { name: "Email" });
+  await expect(visitor.panel.getByRole("group", { name: "About you" })).toBeVisible();
+  // axe-core on the shop's page takes in the panel's frame; the panel's own controls are checked in it.
+  await checkPage(visitor.page, { mustShow: [name, email, visitor.message, visitor.send] });
+  const panelFrame = visitor.page.frames().find((frame) => frame.url().includes("/widget/frame"))!;
+  expect(await controlProblems(panelFrame)).toEqual([]);
+
+  const question = `Can I return worn shoes? ${uniqueSuffix()}`;
+  await visitor.write(question);
+  await expect(visitor.error).toHaveText("Please enter your email so we can reach you.");
+  await expect(email).toBeFocused();
+  await expect(visitor.conversation.getByText(question)).toHaveCount(0);
+
+  const address = uniqueEmail("prechat");
+  await name.fill("Grace <b>Hopper</b>");
+  await email.fill(address);
+  await visitor.write(question);
+  await expect(visitor.bubble("You", question)).toBeVisible();
+  // Asked once: the form is gone for the rest of the conversation.
+  await expect(visitor.panel.getByRole("group", { name: "About you" })).toBeHidden();
+
+  const ticketId = await storedTicketOf(question);
+  const [customer] = await db()
+    .select({ name: customers.name, email: customers.email })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(eq(tickets.id, ticketId));
+  expect(customer).toEqual({ name: "Grace <b>Hopper</b>", email: address });
+  await checkPage(visitor.page, { mustShow: [visitor.bubble("You", question)] });
 });

@@ -12,6 +12,7 @@ import type { ImapHealth } from "@/lib/channels/email/imap-mailbox-state";
 import { createChannelForm } from "@/lib/channels/channel.validation";
 import { channelKinds, type ChannelKind } from "@/lib/tickets/ticket-constants";
 import { ChatChannelFields } from "./channels/chat-channel-fields";
+import { ChatChannelSettings } from "./channels/chat-channel-settings";
 import { channelSummary } from "./channels/channel-summary";
 import type { ChannelFieldsProps } from "./channels/channel-fields-props";
 import { EmailChannelFields } from "./channels/email-channel-fields";
@@ -29,7 +30,7 @@ const kindFields: Record<ChannelKind, (props: ChannelFieldsProps) => React.React
   phone: PhoneChannelFields,
 };
 
-const columns: Column[] = [{ label: "Name" }, { label: "Kind" }, { label: "Reached at" }, { label: "Created" }];
+const columns: Column[] = [{ label: "Name" }, { label: "Kind" }, { label: "Reached at" }, { label: "Created" }, { label: "Actions", hidden: true }];
 
 export type CreatedChannel = { channel: ChannelView; channels: ChannelView[] };
 
@@ -38,6 +39,8 @@ export function ChannelsSection({ initialChannels, imapHealth }: { initialChanne
   const [channels, setChannels] = useState(initialChannels);
   const [kind, setKind] = useState<ChannelKind>("email");
   const [created, setCreated] = useState<ChannelView | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = channels.find((channel) => channel.id === editingId && channel.kind === "chat");
   const { submit, fieldErrors, error, pending } = useValidatedForm(createChannelForm, createChannelAction, (data) => {
     setChannels(data.channels);
     setCreated(data.channel);
@@ -98,6 +101,19 @@ export function ChannelsSection({ initialChannels, imapHealth }: { initialChanne
               <SettingsCell label="Created" className="text-xs">
                 <RelativeTime iso={channel.createdAt} />
               </SettingsCell>
+              <SettingsCell className="text-right">
+                {channel.kind === "chat" && (
+                  <button
+                    type="button"
+                    aria-expanded={editingId === channel.id}
+                    aria-label={`Settings of ${channel.name}`}
+                    onClick={() => setEditingId(editingId === channel.id ? null : channel.id)}
+                    className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50"
+                  >
+                    {editingId === channel.id ? "Close" : "Settings"}
+                  </button>
+                )}
+              </SettingsCell>
             </SettingsRow>
           ))}
         </SettingsTable>
@@ -108,6 +124,13 @@ export function ChannelsSection({ initialChannels, imapHealth }: { initialChanne
         .map((channel) => (
           <PhoneChannelSettings key={channel.id} channel={channel} onSaved={setChannels} />
         ))}
+
+      {editing && (
+        <ChatChannelSettings
+          channel={editing}
+          onSaved={(saved) => setChannels((list) => list.map((channel) => (channel.id === saved.id ? saved : channel)))}
+        />
+      )}
     </SettingsSection>
   );
 }

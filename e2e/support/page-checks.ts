@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Frame, type Locator, type Page } from "@playwright/test";
 
 /** The two window sizes every page is checked at (issue 12): a laptop and a phone. */
 export const viewports = {
@@ -41,8 +41,8 @@ export async function expectNoSeriousAxeViolations(page: Page) {
   expect(serious, `axe-core on ${page.url()}`).toEqual([]);
 }
 
-/** Each control that is zero-sized, clipped, off the side or covered, and sideways scrolling. */
-export function controlProblems(page: Page): Promise<string[]> {
+/** Each control that is zero-sized, clipped, off the side or covered, and sideways scrolling; of a page, or of a frame in it (the chat panel). */
+export function controlProblems(page: Page | Frame): Promise<string[]> {
   return page.evaluate(findControlProblems);
 }
 

@@ -19,7 +19,7 @@ export class ShopSite {
       const settings = identity ? `<script>window.touchbaseSettings = ${JSON.stringify({ identityToken: identity })};</script>` : "";
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-          `<title>Shop ${url.pathname}</title><style>body{font-family:serif;color:red}button{all:unset}</style></head>` +
+          `<title>Shop ${url.pathname}</title><style>body{font-family:serif;color:#a00000}button{all:unset}</style></head>` +
           `<body><main><h1>Test shop</h1><p>Page ${url.pathname}</p></main>${settings}` +
           `<script src="${appUrl}/widget.js" data-key="${key}" async></script></body></html>`,
       );

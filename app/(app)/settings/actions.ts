@@ -15,6 +15,11 @@ import { updatePhoneChannelForm } from "@/lib/channels/phone/phone-channel-form"
 import { createChannel } from "@/lib/channels/create-channel";
 import { changeEmailAliases } from "@/lib/channels/email/change-email-aliases";
 import { emailAliasesInput } from "@/lib/channels/email/email-channel.validation";
+import { chatChannelInput } from "@/lib/channels/chat/chat-channel.validation";
+import { channelIdInput, identitySecretInput } from "@/lib/channels/chat/chat-settings.validation";
+import { revealIdentitySecret } from "@/lib/channels/chat/reveal-identity-secret";
+import { rotateIdentitySecret } from "@/lib/channels/chat/rotate-identity-secret";
+import { updateChatChannel } from "@/lib/channels/chat/update-chat-channel";
 import { listChannels } from "@/lib/channels/list-channels";
 import { customerLookupsPageSize, listCustomerLookups } from "@/lib/customers/list-customer-lookups";
 import { db } from "@/lib/db/client";
@@ -124,6 +129,31 @@ export async function updatePhoneChannelAction(rawChannelId: unknown, raw: unkno
     const channel = await updatePhoneChannel(actor, channelId, updatePhoneChannelForm.parse(raw));
     const channels = (await listChannels(db())).map((row) => presentChannel(row, { reveal: false }));
     return { channel, channels };
+  });
+}
+
+export async function updateChatChannelAction(rawChannelId: unknown, raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    const { channelId } = channelIdInput.parse({ channelId: rawChannelId });
+    // The form sends what chatSettingsForm made of its fields; checked again here as the channel's own input.
+    return updateChatChannel(actor, channelId, chatChannelInput.parse(raw));
+  });
+}
+
+export async function revealIdentitySecretAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    const { channelId, confirmation } = identitySecretInput.parse(raw);
+    return { identitySecret: await revealIdentitySecret(actor, channelId, confirmation) };
+  });
+}
+
+export async function rotateIdentitySecretAction(raw: unknown) {
+  return runAction(async () => {
+    const actor = await requireAdmin();
+    const { channelId, confirmation } = identitySecretInput.parse(raw);
+    return { identitySecret: await rotateIdentitySecret(actor, channelId, confirmation) };
   });
 }
 

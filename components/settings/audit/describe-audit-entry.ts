@@ -32,6 +32,10 @@ export function describeAuditEntry(entry: AuditLogView): string {
       return `changed the addresses of “${target}”${listed(" added", data.added)}${listed(" removed", data.removed)}`;
     case "channel.updated":
       return `changed ${Array.isArray(data.changed) ? data.changed.join(", ") : "the settings"} of the channel “${target}”`;
+    case "channel.identity_secret_revealed":
+      return `revealed the identity secret of the channel “${target}”`;
+    case "channel.identity_secret_rotated":
+      return `replaced the identity secret of the channel “${target}”`;
     default:
       return `${entry.action} ${target}`;
   }

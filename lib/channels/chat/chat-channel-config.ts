@@ -7,10 +7,12 @@ type ChatChannelInput = z.output<typeof chatChannelInput>;
 export type ChatChannelSettings = ChatChannelInput & { widgetKey: string };
 export type ChatChannelSecrets = { identitySecret: string };
 
+export const newIdentitySecret = () => `whs_${randomBytes(32).toString("base64url")}`;
+
 export const chatChannelConfig: ChannelConfig<ChatChannelInput, ChatChannelSettings, ChatChannelSecrets> = {
   build: (input) => ({
     settings: { ...input, widgetKey: `wk_${randomBytes(16).toString("base64url")}` },
-    secrets: { identitySecret: `whs_${randomBytes(32).toString("base64url")}` },
+    secrets: { identitySecret: newIdentitySecret() },
   }),
   present: (channel, secrets, { reveal, appUrl }) => ({
     widgetKey: channel.settings.widgetKey,

@@ -24,11 +24,12 @@ button,input,textarea{font:inherit}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:1px}
 .note{margin:0;padding:8px 16px;font-size:14px;background:#fef3c7;color:#78350f}
 #tb-away{background:#eff6ff;color:#1e3a8a;padding:8px 16px;font-size:14px}#tb-away p{margin:0 0 6px}
+#tb-log-region{flex:1;min-height:0;display:flex;flex-direction:column}
 #tb-log{flex:1;overflow-y:auto;list-style:none;margin:0;padding:12px 16px;display:flex;flex-direction:column;gap:8px}
 .msg{max-width:85%;padding:8px 12px;border-radius:12px;background:#f3f4f6;overflow-wrap:anywhere}
 .msg.mine{align-self:flex-end;background:var(--brand);color:#fff}
-.who{display:block;font-size:12px;font-weight:600;opacity:.85}.body{margin:2px 0;white-space:pre-wrap}
-.meta{display:block;font-size:12px;opacity:.85;text-align:right}.msg a{color:inherit}.msg img{max-width:100%;border-radius:6px;display:block}
+.who{display:block;font-size:12px;font-weight:600}.body{margin:2px 0;white-space:pre-wrap}
+.meta{display:block;font-size:12px;text-align:right}.msg a{color:inherit}.msg img{max-width:100%;border-radius:6px;display:block}
 .divider{align-self:center;font-size:12px;color:#4b5563}
 #tb-typing{min-height:20px;margin:0 16px;font-size:13px;color:#4b5563}
 #tb-error{margin:0 16px 6px;color:#b91c1c;font-size:14px}
@@ -52,7 +53,7 @@ textarea{resize:none;height:44px}.send{background:var(--brand);color:#fff;border
 <form id="tb-offline" hidden><label class="sr" for="tb-offline-email">Your email for our answer</label>
 <input id="tb-offline-email" type="email" required placeholder="you@example.com" autocomplete="email">
 <button type="submit">Send me the answer</button></form></div>
-<ol id="tb-log" role="log" aria-live="polite" aria-label="Conversation" tabindex="0"></ol>
+<div id="tb-log-region" role="log" aria-live="polite" aria-label="Conversation"><ol id="tb-log" aria-label="Messages" tabindex="0"></ol></div>
 <p id="tb-typing" role="status"></p>
 <p id="tb-error" role="alert" hidden></p>
 <form id="tb-composer">
