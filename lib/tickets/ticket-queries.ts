@@ -252,6 +252,7 @@ export async function findMessageWithTicket(q: Queryable, messageId: string): Pr
     .innerJoin(tickets, eq(tickets.id, messages.ticketId))
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
+    .leftJoin(teams, eq(teams.id, tickets.teamId))
     .leftJoin(authors, eq(authors.id, messages.authorUserId))
     .leftJoin(authorCustomers, eq(authorCustomers.id, messages.authorCustomerId))
     .where(eq(messages.id, messageId))

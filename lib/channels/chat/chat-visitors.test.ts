@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createChannel } from "@/lib/channels/create-channel";
 import { db } from "@/lib/db/client";
-import { auditLog, customerMerges, customers } from "@/lib/db/schema";
+import { auditLog, customerMerges, customers, ticketEvents, tickets } from "@/lib/db/schema";
 import { createTestApiKey, uniqueSuffix } from "@/lib/testing/factories";
 import { findChatChannelByKey, type ChatChannel } from "./chat-channel";
 import { findVisitorTicket, listVisitorConversations, listVisitorMessages } from "./chat-queries";
@@ -143,5 +143,20 @@ describe("chat visitors", () => {
     // The guest's token no longer opens the conversations it brought along.
     const replayed = await anonymous(channel, { anonymousId: browser.visitor.anonymousId, token: browser.token });
     expect(await listVisitorConversations(db(), replayed.visitor)).toEqual([]);
+  });
+
+  it("reopen a resolved or snoozed chat by writing again, with the reason recorded", async () => {
+    const channel = await chatChannel();
+    const { visitor } = await anonymous(channel);
+    const { conversation } = await startChat(visitor, first("Hello"), { away: false });
+    await db().update(tickets).set({ status: "snoozed", snoozedUntil: new Date(Date.now() + 3_600_000) }).where(eq(tickets.id, conversation.ticketId));
+
+    await receiveChatMessage(visitor, { ticketId: conversation.ticketId, clientMessageId: randomUUID(), body: "Back again", attachmentIds: [] });
+    const [ticket] = await db().select().from(tickets).where(eq(tickets.id, conversation.ticketId));
+    expect(ticket).toMatchObject({ status: "open", snoozedUntil: null, lastMessageSeq: 2 });
+    const events = await db().select().from(ticketEvents).where(eq(ticketEvents.ticketId, conversation.ticketId));
+    expect(events.filter((event) => event.type === "status.changed").map((event) => event.data)).toEqual([
+      { from: "snoozed", to: "open", reason: "customer_wrote" },
+    ]);
   });
 });
