@@ -12,6 +12,7 @@ const message = (seq: number, fields: Partial<MessageView>): MessageView => ({
   author: null,
   bodyText: "text",
   bodyHtml: null,
+  clientMessageId: null,
   deliveryState: null,
   deliveryError: null,
   attachments: [],

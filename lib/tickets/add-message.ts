@@ -91,7 +91,6 @@ function storeMessage(actor: Actor, ticketId: string, input: AddMessageInput, fi
       const refusal = "Files can be sent only with a reply that goes out by email";
       throw new AppError("validation_failed", refusal, [{ path: "files", message: refusal }]);
     }
-    if (existing) return { messageId: existing.id, created: false };
 
     const { ticket, message } = await appendMessage(tx, ticketId, {
       direction: "out",
