@@ -4,8 +4,10 @@ import { findOrCreateCustomerByEmail } from "@/lib/customers/find-or-create-cust
 import { db } from "@/lib/db/client";
 import { channels, customers, messages, tickets, users, type ChannelKind, type TicketStatus } from "@/lib/db/schema";
 import { appendMessage, type NewMessage } from "@/lib/tickets/append-message";
+import { recordTouchpoints } from "@/lib/timeline/record-touchpoints";
 import { seedDemoPhoneChannel } from "./demo-phone-channel";
 import { demoCustomers, demoEmailChannel, demoPassword, demoStaff, demoTickets } from "./demo-data";
+import { demoJourneys } from "./demo-journeys";
 
 // Serialises two app processes starting on one empty database. A one-key lock: it cannot
 // collide with the two-key per-email sign-in locks that use the same first number.
@@ -41,6 +43,18 @@ export async function seedDemoWorkspaceIfEmpty(): Promise<{ email: string; passw
     }
 
     const now = Date.now();
+    await recordTouchpoints(
+      tx,
+      Object.entries(demoJourneys).flatMap(([key, steps]) =>
+        steps.map(({ minutesAgo, ...step }, index) => ({
+          ...step,
+          customerId: customerByKey.get(key)!.id,
+          source: "demo",
+          messageId: `${key}-${index}`,
+          occurredAt: new Date(now - minutesAgo * 60_000),
+        })),
+      ),
+    );
     for (const demo of demoTickets) {
       const customer = customerByKey.get(demo.customer)!;
       const [ticket] = await tx

@@ -2,6 +2,7 @@ import { pruneAuthRecordsJob } from "@/lib/auth/prune-auth-records";
 import { inboundSweepJob } from "@/lib/channels/email/inbound-processing";
 import { sendEmailJob } from "@/lib/channels/email/send-email-job";
 import { getEnv } from "@/lib/env";
+import { csvImportJob } from "@/lib/imports/csv-import-job";
 import { wakeSnoozedTicketsJob } from "@/lib/tickets/wake-snoozed-tickets";
 import type { JobDefinition } from "./job-queue";
 
@@ -15,6 +16,7 @@ export function allJobs(): JobDefinition<object>[] {
     inboundSweepJob as JobDefinition<object>,
     wakeSnoozedTicketsJob as JobDefinition<object>,
     pruneAuthRecordsJob as JobDefinition<object>,
+    csvImportJob as JobDefinition<object>,
   ];
   if (getEnv().SMTP_URL) jobs.push(sendEmailJob as JobDefinition<object>);
   return jobs;

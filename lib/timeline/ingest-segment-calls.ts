@@ -9,7 +9,7 @@ import { normalizePhoneNumber } from "@/lib/customers/phone-number";
 import { identityKeyString, lockIdentities, type IdentityKey } from "@/lib/customers/identity-locks";
 import { mergeCustomersInTransaction, type MergeResult } from "@/lib/customers/merge-customers";
 import { db, type Transaction } from "@/lib/db/client";
-import type { Traits } from "@/lib/db/schema";
+import type { Touchpoint, Traits } from "@/lib/db/schema";
 import { forbidden } from "@/lib/errors";
 import { publish } from "@/lib/events/event-bus";
 import { publishTouchpoints, recordTouchpoints, type TouchpointRecord } from "./record-touchpoints";
@@ -23,9 +23,18 @@ export type IngestOptions = {
   /** The batch's own sentAt and context, which each call may override. */
   sentAt?: Date | null;
   context?: Record<string, unknown> | null;
+  /** Who sent the touchpoints (a messageId is unique per source): "segment" unless said. */
+  source?: string;
 };
 
-export type IngestResult = { touchpoints: number; duplicates: number; merges: MergeResult[] };
+/**
+ * A call to ingest: a Segment call, optionally with identities the caller vouches for
+ * besides the call's own ids (a CSV import's email column on a past touchpoint).
+ * Segment's routes never set them: their schemas drop unknown keys.
+ */
+export type IngestCall = SegmentCall & { identities?: IdentityKey[] };
+
+export type IngestResult = { touchpoints: number; duplicates: number; merges: MergeResult[]; customersCreated: number };
 
 /**
  * Stores Segment calls in one transaction: identities resolved to customers (made when
@@ -36,11 +45,18 @@ export type IngestResult = { touchpoints: number; duplicates: number; merges: Me
  */
 export async function ingestSegmentCalls(actor: Actor, calls: SegmentCall[], options: IngestOptions): Promise<IngestResult> {
   if (!canIngestEvents(actor)) throw forbidden("Only an API key can send events");
-  if (calls.length === 0) return { touchpoints: 0, duplicates: 0, merges: [] };
-  const { stored, merges, offered } = await withRetry(() => db().transaction((tx) => ingest(tx, actor, calls, options)));
-  for (const merge of merges) publish({ type: "customer.merged", survivorId: merge.survivorId, mergedId: merge.mergedId });
+  if (calls.length === 0) return { touchpoints: 0, duplicates: 0, merges: [], customersCreated: 0 };
+  const ingested = await withRetry(() => db().transaction((tx) => ingestInTransaction(tx, actor, calls, options)));
+  publishIngested(ingested);
+  return ingested.result;
+}
+
+export type Ingested = { result: IngestResult; stored: Touchpoint[] };
+
+/** Tells open pages what an ingest stored and merged. Call after its commit. */
+export function publishIngested({ result, stored }: Ingested): void {
+  for (const merge of result.merges) publish({ type: "customer.merged", survivorId: merge.survivorId, mergedId: merge.mergedId });
   publishTouchpoints(stored);
-  return { touchpoints: stored.length, duplicates: offered - stored.length, merges };
 }
 
 /** Raised when a concurrent writer changed identities or customers under us: the transaction is run again. */
@@ -66,9 +82,14 @@ function isRetryable(error: unknown): boolean {
   return false;
 }
 
-type Plan = { call: SegmentCall; keys: IdentityKey[]; node: string };
+type Plan = { call: IngestCall; keys: IdentityKey[]; node: string };
 
-async function ingest(tx: Transaction, actor: Actor, calls: SegmentCall[], options: IngestOptions) {
+/**
+ * The ingest itself in the caller's transaction, for a caller that has checked who may
+ * send (the CSV import job, for the admin who started it) and writes more alongside.
+ * A serialization failure or deadlock is the caller's to retry.
+ */
+export async function ingestInTransaction(tx: Transaction, actor: Actor, calls: IngestCall[], options: IngestOptions): Promise<Ingested> {
   const plans: Plan[] = calls.map((call) => ({ call, keys: identityKeysOf(call), node: "" }));
   // alias(previousId) names an id of either kind; it links whichever exists.
   const previousIds = calls.flatMap((call) =>
@@ -152,7 +173,7 @@ async function ingest(tx: Transaction, actor: Actor, calls: SegmentCall[], optio
         ...(call.type !== "track" && call.category ? { category: call.category } : {}),
       },
       context: { ...(options.context ?? {}), ...(call.context ?? {}) },
-      source: segmentSource,
+      source: options.source ?? segmentSource,
       occurredAt: occurredAt(call, options),
       receivedAt: options.receivedAt,
       messageId: call.messageId ?? null,
@@ -161,14 +182,14 @@ async function ingest(tx: Transaction, actor: Actor, calls: SegmentCall[], optio
     });
   }
   const stored = await recordTouchpoints(tx, records);
-  return { stored, merges, offered: records.length };
+  return { stored, result: { touchpoints: stored.length, duplicates: records.length - stored.length, merges, customersCreated: created.length } };
 }
 
 const email = z.email();
 
 /** The identities a call names: userId, anonymousId, and an identify's email and phone traits. */
-export function identityKeysOf(call: SegmentCall): IdentityKey[] {
-  const keys: IdentityKey[] = [];
+export function identityKeysOf(call: IngestCall): IdentityKey[] {
+  const keys: IdentityKey[] = [...(call.identities ?? [])];
   if (call.userId) keys.push({ kind: "external_id", value: call.userId });
   if (call.anonymousId) keys.push({ kind: "anonymous_id", value: call.anonymousId });
   if (call.type === "identify" && call.traits) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { AuditLogSection } from "@/components/settings/audit-log-section";
 import { CustomerLookupsSection } from "@/components/settings/customer-lookups-section";
+import { CsvImportSection } from "@/components/settings/csv-import-section";
 import { CompanySignInSection } from "@/components/settings/company-sign-in-section";
 import { ChannelsSection } from "@/components/settings/channels-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
@@ -66,6 +67,7 @@ export default async function SettingsPage() {
       <AuditLogSection
         initialPage={{ entries: audit.entries, nextCursor: audit.nextCursor && encodeKeysetCursor(audit.nextCursor) }}
       />
+      <CsvImportSection />
       <CustomerLookupsSection
         initialPage={{ lookups: lookups.lookups, nextCursor: lookups.nextCursor && encodeKeysetCursor(lookups.nextCursor) }}
       />

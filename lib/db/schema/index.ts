@@ -16,3 +16,4 @@ export * from "./teams";
 export * from "./inbox-views";
 export * from "./sessions";
 export * from "./notifications";
+export * from "./imports";
